@@ -1,0 +1,59 @@
+// What a check reports: findings (with their place and fix), in the user's language.
+
+import { Label, Language } from './contract';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Phase = 'structure' | 'knowledge' | 'vision' | 'commitment';
+
+export const PHASES: readonly Phase[] = ['structure', 'knowledge', 'vision', 'commitment'];
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** Where a finding points: the workbook's own sheet name and an A1 cell. */
+export interface Place {
+  sheet: string;
+  cell: string;
+}
+
+export interface Finding extends Place {
+  severity: Severity;
+  phase: Phase;
+  rule: string;
+  message: string;
+  fix: string;
+}
+
+/** Values substituted into a rule's message: plain workbook text, or a label per language. */
+export type Params = Record<string, string | number | Label>;
+
+/** One rule of the catalogue: its stable code and the words it speaks in. */
+export interface RuleDef {
+  code: string;
+  phase: Phase;
+  severity: Severity;
+  /** When it fires, for docs/rules.md. */
+  trigger: Label;
+  /** The finding's message; `{name}` is replaced by params.name. */
+  message: Label;
+  fix: Label;
+}
+
+export function render(template: string, params: Params, lang: Language): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const p = params[name];
+    if (p === undefined) return whole;
+    if (typeof p === 'object') return p[lang];
+    return String(p);
+  });
+}
+
+export function makeFinding(rule: RuleDef, place: Place, params: Params, lang: Language): Finding {
+  return {
+    severity: rule.severity,
+    phase: rule.phase,
+    rule: rule.code,
+    sheet: place.sheet,
+    cell: place.cell,
+    message: render(rule.message[lang], params, lang),
+    fix: render(rule.fix[lang], params, lang),
+  };
+}

@@ -1,0 +1,491 @@
+// Reading: host grids (2-D arrays of whatever the host hands over) into a typed
+// Plan, with a finding for every value that cannot be read. Never throws.
+
+import { a1, parseRange } from './a1';
+import {
+  ColumnDef,
+  findListItem,
+  Label,
+  Language,
+  LISTS,
+  matchKey,
+  PLAN_SHEET,
+  PlanFieldKey,
+  sheetKeyOf,
+  sheetLabel,
+  SHEET_ORDER,
+  SheetKey,
+  TABLE_SHEETS,
+  TableSheetDef,
+} from './contract';
+import { Finding, makeFinding, Params, RuleDef } from './finding';
+import { CapacityRow, Commitment, KnowledgeItem, LearningActivity, Opportunity, Plan, PlanSummary, SheetLayoutFound, Stakeholder } from './plan';
+import { STRUCTURE_READ_RULES as R } from './rules/catalog-structure';
+import { errorOf, isBlank, MAX_TEXT, parseDate, parseIdList, parseNumber, parsePercent, toText } from './values';
+
+/** One sheet as a host hands it over: values from `firstRow`/`firstColumn` (1-based, default A1). */
+export interface SheetGrid {
+  name: string;
+  values: unknown[][];
+  firstRow?: number;
+  firstColumn?: number;
+  /** Merged ranges on the sheet, as A1 ranges (`B2:C3`). */
+  merges?: string[];
+}
+
+export interface WorkbookInput {
+  sheets: SheetGrid[];
+}
+
+export interface ReadResult {
+  plan: Plan;
+  findings: Finding[];
+}
+
+/** How far down a sheet the header row is looked for (users put titles above tables). */
+const HEADER_SEARCH_ROWS = 20;
+
+/** A grid with 1-based addressing that tolerates ragged rows and any junk. */
+class GridView {
+  readonly top: number;
+  readonly left: number;
+  readonly rows: unknown[][];
+  constructor(readonly sheet: SheetGrid) {
+    this.top = positiveInt(sheet.firstRow);
+    this.left = positiveInt(sheet.firstColumn);
+    this.rows = Array.isArray(sheet.values) ? sheet.values : [];
+  }
+  get lastRow(): number {
+    return this.top + this.rows.length - 1;
+  }
+  get lastColumn(): number {
+    let width = 0;
+    for (const r of this.rows) if (Array.isArray(r) && r.length > width) width = r.length;
+    return this.left + width - 1;
+  }
+  at(row: number, column: number): unknown {
+    const r = this.rows[row - this.top];
+    if (!Array.isArray(r)) return undefined;
+    return r[column - this.left];
+  }
+  rowIsBlank(row: number): boolean {
+    const r = this.rows[row - this.top];
+    if (!Array.isArray(r)) return true;
+    for (const v of r) if (!isBlank(v)) return false;
+    return true;
+  }
+}
+
+function positiveInt(v: unknown): number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 ? v : 1;
+}
+
+/** Tells the workbook's language from its sheet names and headers; English when it cannot tell. */
+export function detectLanguage(input: WorkbookInput): Language {
+  let en = 0;
+  let es = 0;
+  const count = (text: unknown, label: Label): void => {
+    if (typeof text !== 'string') return;
+    const k = matchKey(text);
+    const isEn = matchKey(label.en) === k;
+    const isEs = matchKey(label.es) === k;
+    if (isEn && !isEs) en++;
+    if (isEs && !isEn) es++;
+  };
+  for (const sheet of sheetsOf(input)) {
+    const key = sheetKeyOf(sheet.name);
+    if (!key) continue;
+    count(sheet.name, sheetLabel(key));
+    const grid = new GridView(sheet);
+    const labels: Label[] =
+      key === 'plan' ? [...PLAN_SHEET.fields] : key === 'review' ? [] : [...TABLE_SHEETS.find((t) => t.key === key)!.columns];
+    for (let r = grid.top; r <= Math.min(grid.lastRow, grid.top + HEADER_SEARCH_ROWS); r++) {
+      const row = grid.rows[r - grid.top];
+      if (!Array.isArray(row)) continue;
+      for (const v of row) for (const l of labels) count(v, l);
+    }
+  }
+  return es > en ? 'es' : 'en';
+}
+
+function sheetsOf(input: WorkbookInput): SheetGrid[] {
+  const sheets = input && Array.isArray(input.sheets) ? input.sheets : [];
+  return sheets.filter((s) => s && typeof s.name === 'string');
+}
+
+/** Reads a workbook into a Plan; findings are written in `outLang` (default: the workbook's language). */
+export function readPlan(input: WorkbookInput, outLang?: Language): ReadResult {
+  const language = detectLanguage(input);
+  const lang = outLang ?? language;
+  const reader = new Reader(language, lang);
+  const byKey = new Map<SheetKey, SheetGrid>();
+  for (const sheet of sheetsOf(input)) {
+    const key = sheetKeyOf(sheet.name);
+    if (key && !byKey.has(key)) byKey.set(key, sheet);
+  }
+  const plan: Plan = {
+    language,
+    summary: reader.readSummary(byKey.get('plan')),
+    knowledge: [],
+    learning: [],
+    stakeholders: [],
+    vision: [],
+    commitments: [],
+    capacity: [],
+    sheets: {},
+  };
+  const planSheet = byKey.get('plan');
+  if (planSheet) plan.sheets.plan = { name: planSheet.name, headerRow: 1, columns: {} };
+  for (const def of TABLE_SHEETS) {
+    const sheet = byKey.get(def.key);
+    if (!sheet) {
+      reader.raise(R.missingSheet, { sheet: def[language], cell: 'A1' }, { sheet: def[language] });
+      continue;
+    }
+    const table = reader.readTable(def, sheet);
+    plan.sheets[def.key] = table.found;
+    const rows = table.rows;
+    switch (def.key) {
+      case 'knowledge':
+        plan.knowledge = rows.map((r) => ({
+          ...r.origin,
+          id: r.text('id'),
+          category: r.list('category'),
+          finding: r.text('finding'),
+          source: r.text('source'),
+          impact: r.list('impact'),
+          confirmed: r.yes('confirmed'),
+          lastVerified: r.date('lastVerified'),
+        })) satisfies KnowledgeItem[];
+        break;
+      case 'learning':
+        plan.learning = rows.map((r) => ({
+          ...r.origin,
+          id: r.text('id'),
+          activity: r.text('activity'),
+          owner: r.text('owner'),
+          due: r.date('due'),
+          status: r.list('status'),
+          knowledgeGained: r.ids('knowledgeGained'),
+        })) satisfies LearningActivity[];
+        break;
+      case 'stakeholders':
+        plan.stakeholders = rows.map((r) => ({
+          ...r.origin,
+          id: r.text('id'),
+          name: r.text('name'),
+          title: r.text('title'),
+          businessUnit: r.text('businessUnit'),
+          role: r.list('role'),
+          attitude: r.list('attitude'),
+          influence: r.list('influence'),
+          relationshipOwner: r.text('relationshipOwner'),
+          lastContact: r.date('lastContact'),
+        })) satisfies Stakeholder[];
+        break;
+      case 'vision':
+        plan.vision = rows.map((r) => ({
+          ...r.origin,
+          id: r.text('id'),
+          opportunity: r.text('opportunity'),
+          addresses: r.ids('addresses'),
+          solution: r.text('solution'),
+          clientBenefit: r.text('clientBenefit'),
+          clientValue: r.number('clientValue'),
+          ourRevenue: r.number('ourRevenue'),
+          probability: r.number('probability'),
+          validation: r.list('validation'),
+          validatedWith: r.text('validatedWith'),
+        })) satisfies Opportunity[];
+        break;
+      case 'commitments':
+        plan.commitments = rows.map((r) => ({
+          ...r.origin,
+          id: r.text('id'),
+          commitment: r.text('commitment'),
+          supports: r.ids('supports'),
+          side: r.list('side'),
+          owner: r.text('owner'),
+          clientCounterpart: r.text('clientCounterpart'),
+          due: r.date('due'),
+          team: r.text('team'),
+          effortHours: r.number('effortHours'),
+          cost: r.number('cost'),
+          needsApproval: r.yes('needsApproval'),
+          approvedBy: r.text('approvedBy'),
+          clientAgreed: r.yes('clientAgreed'),
+          status: r.list('status'),
+        })) satisfies Commitment[];
+        break;
+      case 'capacity':
+        plan.capacity = rows.map((r) => ({
+          ...r.origin,
+          team: r.text('team'),
+          start: r.date('start'),
+          end: r.date('end'),
+          availableHours: r.number('availableHours'),
+          budget: r.number('budget'),
+        })) satisfies CapacityRow[];
+        break;
+    }
+  }
+  if (!planSheet) reader.raise(R.missingSheet, { sheet: PLAN_SHEET[language], cell: 'A1' }, { sheet: PLAN_SHEET[language] });
+  return { plan, findings: reader.findings };
+}
+
+/** One data row while reading: typed accessors that record a finding for what they cannot read. */
+interface RowReader {
+  origin: { sheet: string; row: number; cells: Record<string, string> };
+  text(key: string): string;
+  list(key: string): string | undefined;
+  yes(key: string): boolean | undefined;
+  date(key: string): number | undefined;
+  number(key: string): number | undefined;
+  ids(key: string): string[];
+}
+
+class Reader {
+  readonly findings: Finding[] = [];
+  constructor(
+    private readonly language: Language,
+    private readonly lang: Language,
+  ) {}
+
+  raise(rule: RuleDef, place: { sheet: string; cell: string }, params: Params): void {
+    this.findings.push(makeFinding(rule, place, params, this.lang));
+  }
+
+  private checkMerges(sheet: SheetGrid, fromRow: number): void {
+    const merges = Array.isArray(sheet.merges) ? sheet.merges : [];
+    for (const m of merges) {
+      if (typeof m !== 'string') continue;
+      const box = parseRange(m);
+      if (!box || box.bottom < fromRow) continue;
+      this.raise(R.mergedCells, { sheet: sheet.name, cell: a1(box.top, box.left) }, { sheet: sheet.name, value: m });
+    }
+  }
+
+  readSummary(sheet: SheetGrid | undefined): PlanSummary {
+    const summary: PlanSummary = { account: '', kam: '', currency: '', internalSponsor: '', clientSponsor: '', signOffBy: '', cells: {} };
+    if (!sheet) return summary;
+    this.checkMerges(sheet, 1);
+    const grid = new GridView(sheet);
+    const seen = new Set<PlanFieldKey>();
+    for (let r = grid.top; r <= grid.lastRow; r++) {
+      if (grid.rowIsBlank(r)) continue;
+      // The field label is the first filled cell of the row; its value sits just right of it.
+      let c = grid.left;
+      while (c <= grid.lastColumn && isBlank(grid.at(r, c))) c++;
+      if (c > grid.left + 4) continue;
+      const label = grid.at(r, c);
+      if (typeof label !== 'string') continue;
+      const field = PLAN_SHEET.fields.find((f) => matchKey(f.en) === matchKey(label) || matchKey(f.es) === matchKey(label));
+      if (!field || seen.has(field.key)) continue;
+      seen.add(field.key);
+      const cell = a1(r, c + 1);
+      summary.cells[field.key] = cell;
+      const raw = grid.at(r, c + 1);
+      const ctx: CellContext = { sheet: sheet.name, cell, column: field, thing: { en: 'Plan', es: 'Plan' } };
+      const value = this.value(field.type, raw, ctx);
+      if (value === undefined) continue;
+      switch (field.key) {
+        case 'periodStart':
+        case 'periodEnd':
+        case 'signOffDate':
+        case 'revenueTarget':
+          (summary as unknown as Record<string, unknown>)[field.key] = value;
+          break;
+        default:
+          (summary as unknown as Record<string, unknown>)[field.key] = typeof value === 'string' ? value : toText(raw);
+      }
+    }
+    for (const f of PLAN_SHEET.fields) {
+      // Account and period have rules of their own that say more than "missing row".
+      if (seen.has(f.key) || f.key === 'account' || f.key === 'periodStart' || f.key === 'periodEnd') continue;
+      this.raise(R.missingField, { sheet: sheet.name, cell: a1(grid.top, grid.left) }, { field: f });
+    }
+    return summary;
+  }
+
+  readTable(def: TableSheetDef, sheet: SheetGrid): { found: SheetLayoutFound; rows: RowReader[] } {
+    const grid = new GridView(sheet);
+    const { headerRow, columns } = findHeader(grid, def);
+    const found: SheetLayoutFound = { name: sheet.name, headerRow, columns };
+    for (const col of def.columns) {
+      if (columns[col.key] !== undefined) continue;
+      this.raise(R.missingColumn, { sheet: sheet.name, cell: a1(headerRow, grid.left) }, { sheet: sheet.name, column: col });
+    }
+    this.checkMerges(sheet, headerRow);
+    const rows: RowReader[] = [];
+    for (let r = headerRow + 1; r <= grid.lastRow; r++) {
+      if (grid.rowIsBlank(r)) continue;
+      rows.push(this.rowReader(def, grid, r, columns));
+    }
+    this.checkIds(def, rows);
+    return { found, rows };
+  }
+
+  private checkIds(def: TableSheetDef, rows: RowReader[]): void {
+    if (!def.idPrefix) return;
+    let max = 0;
+    for (const r of rows) {
+      const m = /(\d+)$/.exec(r.text('id'));
+      if (m) max = Math.max(max, Number(m[1]));
+    }
+    for (const r of rows) {
+      if (r.text('id') !== '' || r.origin.cells.id === undefined) continue;
+      max++;
+      this.raise(R.missingId, { sheet: r.origin.sheet, cell: r.origin.cells.id }, { thing: rowThing(def, r.origin.sheet, r.origin.row, ''), suggested: `${def.idPrefix}${max}` });
+    }
+  }
+
+  private rowReader(def: TableSheetDef, grid: GridView, row: number, columns: Record<string, number>): RowReader {
+    const cells: Record<string, string> = {};
+    for (const [key, column] of Object.entries(columns)) cells[key] = a1(row, column);
+    const raw = (key: string): unknown => (columns[key] === undefined ? undefined : grid.at(row, columns[key]));
+    const id = def.idPrefix ? toText(raw('id')) : '';
+    const thing = rowThing(def, grid.sheet.name, row, id);
+    const colDef = (key: string): ColumnDef => def.columns.find((c) => c.key === key)!;
+    const read = (key: string): unknown => {
+      if (columns[key] === undefined) return undefined;
+      return this.value(colDef(key).type, raw(key), { sheet: grid.sheet.name, cell: cells[key], column: colDef(key), thing });
+    };
+    // Values are read once per cell, so a bad value yields exactly one finding.
+    const cache = new Map<string, unknown>();
+    const get = (key: string): unknown => {
+      if (!cache.has(key)) cache.set(key, read(key));
+      return cache.get(key);
+    };
+    return {
+      origin: { sheet: grid.sheet.name, row, cells },
+      text: (key) => {
+        const v = get(key);
+        return typeof v === 'string' ? v : '';
+      },
+      list: (key) => {
+        const v = get(key);
+        return typeof v === 'string' ? v : undefined;
+      },
+      yes: (key) => {
+        const v = get(key);
+        return v === 'yes' ? true : v === 'no' ? false : undefined;
+      },
+      date: (key) => {
+        const v = get(key);
+        return typeof v === 'number' ? v : undefined;
+      },
+      number: (key) => {
+        const v = get(key);
+        return typeof v === 'number' ? v : undefined;
+      },
+      ids: (key) => {
+        const v = get(key);
+        return Array.isArray(v) ? (v as string[]) : [];
+      },
+    };
+  }
+
+  /** Reads one cell as its column's type; undefined (and a finding) when it cannot. */
+  private value(type: ColumnDef['type'], raw: unknown, ctx: CellContext): unknown {
+    if (isBlank(raw)) return type.kind === 'refs' ? [] : type.kind === 'text' || type.kind === 'id' ? '' : undefined;
+    const shown = displayOf(raw);
+    const params: Params = { thing: ctx.thing, column: ctx.column, value: shown };
+    const place = { sheet: ctx.sheet, cell: ctx.cell };
+    const err = errorOf(raw);
+    if (err) {
+      this.raise(R.errorValue, place, { ...params, value: err });
+      return undefined;
+    }
+    if (typeof raw === 'string' && raw.length > MAX_TEXT) {
+      this.raise(R.textTooLong, place, { ...params, value: raw.length });
+      return undefined;
+    }
+    switch (type.kind) {
+      case 'id':
+      case 'text':
+        return toText(raw);
+      case 'refs':
+        return parseIdList(raw);
+      case 'formula':
+        return undefined;
+      case 'list': {
+        const list = type.list;
+        if (typeof raw === 'boolean' && list === 'yesNo') return raw ? 'yes' : 'no';
+        const item = findListItem(list, toText(raw));
+        if (item) return item.key;
+        const allowed = { en: LISTS[list].map((i) => i.en).join(', '), es: LISTS[list].map((i) => i.es).join(', ') };
+        this.raise(R.notInList, place, { ...params, allowed });
+        return undefined;
+      }
+      case 'date': {
+        const d = parseDate(raw);
+        if (d.ok) return d.value;
+        this.raise(R.notADate, place, params);
+        return undefined;
+      }
+      case 'percent': {
+        const p = parsePercent(raw, this.language);
+        if (p.ok) return p.value;
+        this.raise(R.notAPercent, place, params);
+        return undefined;
+      }
+      case 'number':
+      case 'money': {
+        const n = parseNumber(raw, this.language);
+        if (!n.ok) {
+          this.raise(R.notANumber, place, params);
+          return undefined;
+        }
+        if (n.value < 0) {
+          this.raise(R.negativeNumber, place, params);
+          return undefined;
+        }
+        return n.value;
+      }
+    }
+  }
+}
+
+interface CellContext {
+  sheet: string;
+  cell: string;
+  column: Label;
+  thing: Label;
+}
+
+/** What a message calls a row: its sheet and ID ("Commitments C3"), or its row number. */
+function rowThing(def: TableSheetDef, sheetName: string, row: number, id: string): Label {
+  if (id !== '') return { en: `${sheetName} ${id}`, es: `${sheetName} ${id}` };
+  return { en: `${sheetName} row ${row}`, es: `${sheetName} fila ${row}` };
+}
+
+/** A bad value as the user would recognise it, shortened for messages. */
+function displayOf(raw: unknown): string {
+  const s = raw instanceof Date ? (Number.isFinite(raw.getTime()) ? raw.toISOString().slice(0, 10) : 'Invalid date') : toText(raw);
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+
+/** The row whose cells name the most contract columns, within the first rows of the sheet. */
+function findHeader(grid: GridView, def: TableSheetDef): { headerRow: number; columns: Record<string, number> } {
+  let best = { headerRow: grid.top, columns: {} as Record<string, number>, count: 0 };
+  const last = Math.min(grid.lastRow, grid.top + HEADER_SEARCH_ROWS - 1);
+  const keys = def.columns.map((c) => ({ key: c.key, en: matchKey(c.en), es: matchKey(c.es) }));
+  for (let r = grid.top; r <= last; r++) {
+    const row = grid.rows[r - grid.top];
+    if (!Array.isArray(row)) continue;
+    const columns: Record<string, number> = {};
+    let count = 0;
+    row.forEach((v, i) => {
+      if (typeof v !== 'string') return;
+      const k = matchKey(v);
+      const col = keys.find((c) => (c.en === k || c.es === k) && columns[c.key] === undefined);
+      if (!col) return;
+      columns[col.key] = grid.left + i;
+      count++;
+    });
+    if (count > best.count) best = { headerRow: r, columns, count };
+  }
+  return { headerRow: best.headerRow, columns: best.columns };
+}
+
+export { SHEET_ORDER };

@@ -1,0 +1,16 @@
+// Tests mirror the source tree under test/; TypeScript is compiled by ts-jest as CommonJS.
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': [
+      'ts-jest',
+      {
+        isolatedModules: true,
+        tsconfig: { module: 'commonjs', moduleResolution: 'node10', ignoreDeprecations: '6.0', esModuleInterop: true },
+      },
+    ],
+  },
+  testTimeout: 60000,
+};
