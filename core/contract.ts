@@ -44,8 +44,8 @@ export type ColumnType =
   | { kind: 'percent' }
   | { kind: 'list'; list: ListKey }
   | { kind: 'refs'; sheet: SheetKey }
-  /** A live formula the template writes (Capacity's committed hours and cost). */
-  | { kind: 'formula' };
+  /** A live formula the template writes (Capacity's committed hours and cost); `shows` is what it computes. */
+  | { kind: 'formula'; shows: 'number' | 'money' };
 
 export interface ColumnDef extends Label {
   key: string;
@@ -260,8 +260,8 @@ export const TABLE_SHEETS: readonly TableSheetDef[] = [
       { key: 'end', en: 'Period end', es: 'Fin', type: date, width: 14 },
       { key: 'availableHours', en: 'Available hours', es: 'Horas disponibles', type: num, width: 12 },
       { key: 'budget', en: 'Budget', es: 'Presupuesto', type: money, width: 14 },
-      { key: 'committedHours', en: 'Committed hours', es: 'Horas comprometidas', type: { kind: 'formula' }, width: 12 },
-      { key: 'committedCost', en: 'Committed cost', es: 'Costo comprometido', type: { kind: 'formula' }, width: 14 },
+      { key: 'committedHours', en: 'Committed hours', es: 'Horas comprometidas', type: { kind: 'formula', shows: 'number' }, width: 12 },
+      { key: 'committedCost', en: 'Committed cost', es: 'Costo comprometido', type: { kind: 'formula', shows: 'money' }, width: 14 },
     ],
   },
 ];
