@@ -1,0 +1,392 @@
+// Commitment rules (phase 3): our organisation commits to what the vision
+// needs, the client commits to a joint plan, and nothing is promised that we
+// cannot deliver — failing a commitment is the worst outcome.
+
+import { CapacityLedger, CapacityLoad, consumesCapacity } from '../capacity';
+import type { RuleContext } from '../check';
+import { Label, matchKey } from '../contract';
+import { RuleDef } from '../finding';
+import { Commitment, Stakeholder } from '../plan';
+import { visionIds } from '../support';
+import { formatDay } from '../values';
+import { formatAmount } from './vision';
+
+export const COMMITMENT_RULES = {
+  noCommitment: {
+    code: 'no-commitment',
+    phase: 'commitment',
+    severity: 'warning',
+    trigger: { en: 'The Commitments sheet has no commitment (cancelled ones do not count).', es: 'La hoja Compromisos no tiene compromisos (los cancelados no cuentan).' },
+    message: { en: 'There is no commitment: the plan has no joint work plan yet.', es: 'No hay compromisos: el plan aún no tiene un plan de trabajo conjunto.' },
+    fix: {
+      en: 'Write what we and the client will each do in the period, tied to the opportunities.',
+      es: 'Escriba lo que nosotros y el cliente haremos en el periodo, ligado a las oportunidades.',
+    },
+  },
+  internalOnlyPlan: {
+    code: 'internal-only-plan',
+    phase: 'commitment',
+    severity: 'warning',
+    trigger: { en: 'No commitment is on the client’s side or joint.', es: 'Ningún compromiso es del cliente ni conjunto.' },
+    message: {
+      en: 'Every commitment is ours: a plan the client does not share and commit to is an internal document.',
+      es: 'Todos los compromisos son nuestros: un plan que el cliente no comparte ni asume es un documento interno.',
+    },
+    fix: {
+      en: 'Agree with the client what they will do (data, people, decisions) and add it as Client or Joint commitments.',
+      es: 'Acuerde con el cliente lo que hará (datos, personas, decisiones) y agréguelo como compromisos del Cliente o Conjuntos.',
+    },
+  },
+  noClientSignOff: {
+    code: 'no-client-sign-off',
+    phase: 'commitment',
+    severity: 'warning',
+    trigger: { en: 'The Plan sheet has no client sign-off (who or when).', es: 'La hoja Plan no tiene la aprobación del cliente (quién o cuándo).' },
+    message: { en: 'The client has not signed off the plan ({missing} missing).', es: 'El cliente no ha aprobado el plan (falta {missing}).' },
+    fix: {
+      en: 'Review the plan with the client sponsor and record who signed it off and when.',
+      es: 'Revise el plan con el patrocinador del cliente y registre quién lo aprobó y cuándo.',
+    },
+  },
+  commitmentNoOwner: {
+    code: 'commitment-no-owner',
+    phase: 'commitment',
+    severity: 'error',
+    trigger: { en: 'A commitment has no owner.', es: 'Un compromiso no tiene responsable.' },
+    message: { en: 'Commitment {thing} has no owner.', es: 'El compromiso {thing} no tiene responsable.' },
+    fix: { en: 'Name the person who answers for it.', es: 'Indique la persona que responde por él.' },
+  },
+  commitmentNoVision: {
+    code: 'commitment-no-vision',
+    phase: 'commitment',
+    severity: 'error',
+    trigger: { en: 'A commitment supports no existing opportunity.', es: 'Un compromiso no respalda ninguna oportunidad existente.' },
+    message: { en: 'Commitment {thing} supports no opportunity of the vision.', es: 'El compromiso {thing} no respalda ninguna oportunidad de la visión.' },
+    fix: {
+      en: 'List in Supports the opportunity IDs (V1, V2...) it serves, or drop it: data that does not serve the goal is waste.',
+      es: 'Indique en Respalda los ID de oportunidad (V1, V2...) a los que sirve, o elimínelo: lo que no sirve al objetivo sobra.',
+    },
+  },
+  commitmentNotApproved: {
+    code: 'commitment-not-approved',
+    phase: 'commitment',
+    severity: 'error',
+    trigger: { en: 'A commitment needs approval and nobody approved it.', es: 'Un compromiso requiere aprobación y nadie lo aprobó.' },
+    message: { en: 'Commitment {thing} needs approval and nobody approved it.', es: 'El compromiso {thing} requiere aprobación y nadie lo aprobó.' },
+    fix: {
+      en: 'Get it approved internally before offering it to the client, and write who approved it.',
+      es: 'Obtenga la aprobación interna antes de ofrecerlo al cliente y escriba quién lo aprobó.',
+    },
+  },
+  commitmentNotAgreed: {
+    code: 'commitment-not-agreed',
+    phase: 'commitment',
+    severity: 'error',
+    trigger: { en: 'A client or joint commitment is not agreed with the client.', es: 'Un compromiso del cliente o conjunto no está acordado con el cliente.' },
+    message: { en: '{side} commitment {thing} is not agreed with the client.', es: 'El compromiso {side} {thing} no está acordado con el cliente.' },
+    fix: {
+      en: 'Agree it with the client counterpart and set Client agreed to Yes.',
+      es: 'Acuérdelo con la contraparte del cliente y marque Acordado con el cliente en Sí.',
+    },
+  },
+  overCapacity: {
+    code: 'over-capacity',
+    phase: 'commitment',
+    severity: 'error',
+    trigger: {
+      en: 'The effort committed to a team within a capacity span is more than its available hours.',
+      es: 'El esfuerzo comprometido a un equipo en un lapso de capacidad supera sus horas disponibles.',
+    },
+    message: {
+      en: 'Team "{team}" has {committed} hours committed from {start} to {end}, over its {available} available hours: {commitments}.',
+      es: 'El equipo "{team}" tiene {committed} horas comprometidas del {start} al {end}, más de sus {available} horas disponibles: {commitments}.',
+    },
+    fix: {
+      en: 'Move, shrink or drop commitments, or secure more hours for the team before promising them.',
+      es: 'Mueva, reduzca o elimine compromisos, o consiga más horas para el equipo antes de prometerlos.',
+    },
+  },
+  overBudget: {
+    code: 'over-budget',
+    phase: 'commitment',
+    severity: 'error',
+    trigger: {
+      en: 'The cost committed to a team within a capacity span is more than its budget.',
+      es: 'El costo comprometido a un equipo en un lapso de capacidad supera su presupuesto.',
+    },
+    message: {
+      en: 'Team "{team}" has {committed} committed from {start} to {end}, over its budget of {budget}: {commitments}.',
+      es: 'El equipo "{team}" tiene {committed} comprometidos del {start} al {end}, más que su presupuesto de {budget}: {commitments}.',
+    },
+    fix: {
+      en: 'Cut the cost of the commitments or get the budget approved before promising them.',
+      es: 'Reduzca el costo de los compromisos o consiga aprobar el presupuesto antes de prometerlos.',
+    },
+  },
+  teamNoCapacity: {
+    code: 'team-no-capacity',
+    phase: 'commitment',
+    severity: 'error',
+    trigger: { en: 'Our side or joint commitments name a team with no Capacity row at all.', es: 'Compromisos nuestros o conjuntos nombran un equipo sin ninguna fila de Capacidad.' },
+    message: {
+      en: 'Team "{team}" has no capacity row, so nobody has said it can deliver: {commitments}.',
+      es: 'El equipo "{team}" no tiene fila de capacidad, así que nadie ha dicho que pueda cumplir: {commitments}.',
+    },
+    fix: {
+      en: 'Add the team’s available hours and budget for the period on the Capacity sheet (or correct the team’s name).',
+      es: 'Agregue las horas disponibles y el presupuesto del equipo en la hoja Capacidad (o corrija el nombre del equipo).',
+    },
+  },
+  outsideCapacitySpan: {
+    code: 'outside-capacity-span',
+    phase: 'commitment',
+    severity: 'error',
+    trigger: {
+      en: 'A commitment is due on a date that none of its team’s capacity rows covers.',
+      es: 'Un compromiso vence en una fecha que ninguna fila de capacidad de su equipo cubre.',
+    },
+    message: {
+      en: 'Commitment {thing} is due on {due}, outside every capacity span of team "{team}".',
+      es: 'El compromiso {thing} vence el {due}, fuera de todos los lapsos de capacidad del equipo "{team}".',
+    },
+    fix: { en: 'Add a capacity row for that span, or move the due date.', es: 'Agregue una fila de capacidad para ese lapso, o cambie la fecha límite.' },
+  },
+  commitmentNoTeam: {
+    code: 'commitment-no-team',
+    phase: 'commitment',
+    severity: 'error',
+    trigger: { en: 'An our-side or joint commitment names no team.', es: 'Un compromiso nuestro o conjunto no indica equipo.' },
+    message: {
+      en: 'Commitment {thing} names no team, so nothing shows we can deliver it.',
+      es: 'El compromiso {thing} no indica equipo, así que nada muestra que podamos cumplirlo.',
+    },
+    fix: { en: 'Write the team that will do the work, as named on the Capacity sheet.', es: 'Escriba el equipo que hará el trabajo, como se llama en la hoja Capacidad.' },
+  },
+  commitmentNoDueDate: {
+    code: 'commitment-no-due-date',
+    phase: 'commitment',
+    severity: 'error',
+    trigger: { en: 'A commitment has no due date.', es: 'Un compromiso no tiene fecha límite.' },
+    message: { en: 'Commitment {thing} has no due date.', es: 'El compromiso {thing} no tiene fecha límite.' },
+    fix: { en: 'Agree a due date within the planning period.', es: 'Acuerde una fecha límite dentro del periodo del plan.' },
+  },
+  dueOutsidePeriod: {
+    code: 'due-outside-period',
+    phase: 'commitment',
+    severity: 'warning',
+    trigger: { en: 'A commitment is due outside the planning period.', es: 'Un compromiso vence fuera del periodo del plan.' },
+    message: {
+      en: 'Commitment {thing} is due on {due}, outside the plan period {start} to {end}.',
+      es: 'El compromiso {thing} vence el {due}, fuera del periodo del plan del {start} al {end}.',
+    },
+    fix: { en: 'Move it into the period or leave it for the next plan.', es: 'Muévalo dentro del periodo o déjelo para el próximo plan.' },
+  },
+  commitmentOverdue: {
+    code: 'commitment-overdue',
+    phase: 'commitment',
+    severity: 'warning',
+    trigger: { en: 'A commitment is past its due date and not done or cancelled.', es: 'Un compromiso pasó su fecha límite y no está cumplido ni cancelado.' },
+    message: { en: 'Commitment {thing} was due on {due} and is not done.', es: 'El compromiso {thing} vencía el {due} y no está cumplido.' },
+    fix: {
+      en: 'Deliver it or agree a new date with the client now: a missed commitment costs the relationship.',
+      es: 'Cúmplalo o acuerde ya una nueva fecha con el cliente: un compromiso incumplido cuesta la relación.',
+    },
+  },
+  counterpartNotMapped: {
+    code: 'counterpart-not-mapped',
+    phase: 'commitment',
+    severity: 'warning',
+    trigger: { en: 'A commitment’s client counterpart is not in the stakeholder map.', es: 'La contraparte del cliente de un compromiso no está en el mapa de actores.' },
+    message: {
+      en: 'Commitment {thing}: client counterpart "{person}" is not in the stakeholder map.',
+      es: 'Compromiso {thing}: la contraparte del cliente "{person}" no está en el mapa de actores.',
+    },
+    fix: {
+      en: 'Add them to the Stakeholders sheet with role and attitude (or write the name or ID as mapped).',
+      es: 'Agréguela a la hoja Actores con rol y actitud (o escriba el nombre o ID como figura allí).',
+    },
+  },
+  counterpartOpponent: {
+    code: 'counterpart-opponent',
+    phase: 'commitment',
+    severity: 'warning',
+    trigger: { en: 'A commitment’s client counterpart is mapped as an opponent.', es: 'La contraparte del cliente de un compromiso figura como opositor.' },
+    message: {
+      en: 'Commitment {thing}: client counterpart {person} is mapped as an opponent.',
+      es: 'Compromiso {thing}: la contraparte del cliente {person} figura como opositor.',
+    },
+    fix: {
+      en: 'Win them over first, or agree it with a supporter who has the authority.',
+      es: 'Gánese primero a esa persona, o acuérdelo con un partidario que tenga la autoridad.',
+    },
+  },
+  commitmentNoCounterpart: {
+    code: 'commitment-no-counterpart',
+    phase: 'commitment',
+    severity: 'info',
+    trigger: { en: 'A client or joint commitment names no client counterpart.', es: 'Un compromiso del cliente o conjunto no nombra contraparte del cliente.' },
+    message: { en: '{side} commitment {thing} names no client counterpart.', es: 'El compromiso {side} {thing} no nombra contraparte del cliente.' },
+    fix: { en: 'Write who at the client answers for it.', es: 'Escriba quién responde por él en el cliente.' },
+  },
+} satisfies Record<string, RuleDef>;
+
+const R = COMMITMENT_RULES;
+
+/** At most this many commitments are named in one capacity message. */
+const NAMED_IN_MESSAGE = 10;
+
+export function checkCommitments(ctx: RuleContext, ledger: CapacityLedger): void {
+  const { plan } = ctx;
+  if (ctx.hasSheet('plan')) signOff(ctx);
+  if (!ctx.hasSheet('commitments')) return;
+  const live = plan.commitments.filter((c) => c.status !== 'cancelled');
+  const header = { sheet: ctx.sheetName('commitments'), cell: ctx.headerCell('commitments') };
+  if (live.length === 0) {
+    ctx.raise(R.noCommitment, header);
+    return;
+  }
+  if (ctx.hasColumn('commitments', 'side') && !live.some((c) => c.side === 'client' || c.side === 'joint')) ctx.raise(R.internalOnlyPlan, header);
+
+  const visions = visionIds(plan);
+  const people = stakeholderIndex(plan.stakeholders);
+  const { periodStart, periodEnd } = plan.summary;
+  for (const c of live) {
+    const thing = ctx.thing(c, c.commitment);
+    const place = (key: string) => ({ sheet: c.sheet, cell: ctx.cell(c, key) });
+    const side = sideLabel(c);
+    if (c.owner === '' && ctx.known(c, 'owner')) ctx.raise(R.commitmentNoOwner, place('owner'), { thing });
+    if (ctx.known(c, 'supports') && ctx.hasSheet('vision') && !c.supports.some((id) => visions.has(matchKey(id)))) {
+      ctx.raise(R.commitmentNoVision, place('supports'), { thing });
+    }
+    if (c.needsApproval === true && c.approvedBy === '' && ctx.known(c, 'approvedBy')) ctx.raise(R.commitmentNotApproved, place('approvedBy'), { thing });
+    if ((c.side === 'client' || c.side === 'joint') && c.clientAgreed !== true && ctx.known(c, 'clientAgreed')) {
+      ctx.raise(R.commitmentNotAgreed, place('clientAgreed'), { thing, side });
+    }
+    if (c.due === undefined) {
+      if (ctx.known(c, 'due')) ctx.raise(R.commitmentNoDueDate, place('due'), { thing });
+    } else {
+      if ((periodStart !== undefined && c.due < periodStart) || (periodEnd !== undefined && c.due > periodEnd)) {
+        ctx.raise(R.dueOutsidePeriod, place('due'), {
+          thing,
+          due: formatDay(c.due),
+          start: periodStart === undefined ? '…' : formatDay(periodStart),
+          end: periodEnd === undefined ? '…' : formatDay(periodEnd),
+        });
+      }
+      if (c.status !== 'done' && c.due < ctx.asOf) ctx.raise(R.commitmentOverdue, place('due'), { thing, due: formatDay(c.due) });
+    }
+    if (consumesCapacity(c)) {
+      if (c.team === '') {
+        if (ctx.known(c, 'team')) ctx.raise(R.commitmentNoTeam, place('team'), { thing });
+      } else if (c.due !== undefined && ledger.teams.has(matchKey(c.team)) && !ledger.standing(c)?.covered) {
+        ctx.raise(R.outsideCapacitySpan, place('due'), { thing, due: formatDay(c.due), team: c.team });
+      }
+    }
+    if (c.side === 'client' || c.side === 'joint') {
+      if (c.clientCounterpart === '' && ctx.known(c, 'clientCounterpart')) ctx.raise(R.commitmentNoCounterpart, place('clientCounterpart'), { thing, side });
+    }
+    if (c.clientCounterpart !== '' && ctx.hasSheet('stakeholders')) {
+      const person = people.get(matchKey(c.clientCounterpart));
+      if (!person) ctx.raise(R.counterpartNotMapped, place('clientCounterpart'), { thing, person: c.clientCounterpart });
+      else if (person.attitude === 'opponent') {
+        ctx.raise(R.counterpartOpponent, place('clientCounterpart'), { thing, person: ctx.thing(person, person.name) });
+      }
+    }
+  }
+  teamsWithoutCapacity(ctx, live, ledger);
+  capacityLoads(ctx, ledger);
+}
+
+function signOff(ctx: RuleContext): void {
+  const s = ctx.plan.summary;
+  const by = { en: 'Client sign-off by', es: 'Aprobado por el cliente' };
+  const date = { en: 'Client sign-off date', es: 'Fecha de aprobación del cliente' };
+  const missingBy = s.signOffBy === '' && ctx.fieldKnown('signOffBy');
+  const missingDate = s.signOffDate === undefined && ctx.fieldKnown('signOffDate');
+  if (!missingBy && !missingDate) return;
+  const missing: Label = missingBy && missingDate ? { en: `${by.en}, ${date.en}`, es: `${by.es}, ${date.es}` } : missingBy ? by : date;
+  ctx.raise(R.noClientSignOff, { sheet: ctx.sheetName('plan'), cell: ctx.fieldCell(missingBy ? 'signOffBy' : 'signOffDate') }, { missing });
+}
+
+/** Stakeholders by name and by ID: a counterpart may be written either way. */
+function stakeholderIndex(people: readonly Stakeholder[]): Map<string, Stakeholder> {
+  const index = new Map<string, Stakeholder>();
+  for (const p of people) {
+    for (const key of [p.name, p.id]) {
+      const k = matchKey(key);
+      if (k !== '' && !index.has(k)) index.set(k, p);
+    }
+  }
+  return index;
+}
+
+function sideLabel(c: Commitment): Label {
+  if (c.side === 'client') return { en: 'Client', es: 'del cliente' };
+  if (c.side === 'joint') return { en: 'Joint', es: 'conjunto' };
+  return { en: 'Our', es: 'nuestro' };
+}
+
+/** One finding per team with no capacity row at all, on its first commitment. */
+function teamsWithoutCapacity(ctx: RuleContext, live: readonly Commitment[], ledger: CapacityLedger): void {
+  if (!ctx.hasSheet('capacity')) return;
+  const byTeam = new Map<string, Commitment[]>();
+  for (const c of live) {
+    if (!consumesCapacity(c) || c.team === '') continue;
+    const k = matchKey(c.team);
+    if (ledger.teams.has(k)) continue;
+    const list = byTeam.get(k);
+    if (list) list.push(c);
+    else byTeam.set(k, [c]);
+  }
+  for (const list of byTeam.values()) {
+    const first = list[0];
+    ctx.raise(R.teamNoCapacity, { sheet: first.sheet, cell: ctx.cell(first, 'team') }, { team: first.team, commitments: nameList(ctx, list) });
+  }
+}
+
+/** One finding per overloaded capacity row, naming every commitment that shares the span. */
+function capacityLoads(ctx: RuleContext, ledger: CapacityLedger): void {
+  const currency = ctx.plan.summary.currency === '' ? '' : ` ${ctx.plan.summary.currency}`;
+  for (const load of ledger.loads) {
+    if (!load.overHours && !load.overBudget) continue;
+    const row = load.capacity;
+    const commitments = nameList(ctx, ledger.commitmentsIn(load));
+    const span = spanParams(load);
+    if (load.overHours) {
+      ctx.raise(R.overCapacity, { sheet: row.sheet, cell: ctx.cell(row, 'availableHours') }, {
+        ...span,
+        committed: formatNumber(load.committedHours, ctx.lang),
+        available: formatNumber(row.availableHours ?? 0, ctx.lang),
+        commitments,
+      });
+    }
+    if (load.overBudget) {
+      ctx.raise(R.overBudget, { sheet: row.sheet, cell: ctx.cell(row, 'budget') }, {
+        ...span,
+        committed: `${formatAmount(load.committedCost, ctx.lang)}${currency}`,
+        budget: `${formatAmount(row.budget ?? 0, ctx.lang)}${currency}`,
+        commitments,
+      });
+    }
+  }
+}
+
+function spanParams(load: CapacityLoad): { team: string; start: string; end: string } {
+  const row = load.capacity;
+  return { team: row.team, start: row.start === undefined ? '…' : formatDay(row.start), end: row.end === undefined ? '…' : formatDay(row.end) };
+}
+
+function formatNumber(n: number, lang: 'en' | 'es'): string {
+  const [whole, frac] = (Math.round(n * 100) / 100).toString().split('.');
+  return frac === undefined ? formatAmount(Number(whole), lang) : `${formatAmount(Number(whole), lang)}${lang === 'es' ? ',' : '.'}${frac}`;
+}
+
+/** `C4 "Build the model", C5 "..."` — the first few, then how many more. */
+function nameList(ctx: RuleContext, list: readonly Commitment[]): Label {
+  const shown = list.slice(0, NAMED_IN_MESSAGE).map((c) => ctx.thing(c, c.commitment));
+  const more = list.length - shown.length;
+  return {
+    en: shown.map((t) => t.en).join(', ') + (more > 0 ? ` and ${more} more` : ''),
+    es: shown.map((t) => t.es).join(', ') + (more > 0 ? ` y ${more} más` : ''),
+  };
+}

@@ -1,0 +1,279 @@
+// Knowledge rules (phase 1): do we know the client's industry and its own
+// operations, is that knowledge earned by a learning plan, and do we know the
+// people who decide?
+
+import type { RuleContext } from '../check';
+import { Label } from '../contract';
+import { RuleDef } from '../finding';
+import { formatDay } from '../values';
+
+export const KNOWLEDGE_RULES = {
+  noBusinessProblem: {
+    code: 'no-business-problem',
+    phase: 'knowledge',
+    severity: 'warning',
+    trigger: { en: 'No knowledge item is a business problem.', es: 'Ningún hallazgo es un problema de negocio.' },
+    message: {
+      en: 'No business problem of the client is recorded: without its problems there is nothing for a vision to solve.',
+      es: 'No hay ningún problema de negocio del cliente registrado: sin sus problemas la visión no tiene qué resolver.',
+    },
+    fix: {
+      en: 'Add the client’s main business problems (category Business problem), from interviews and plant visits.',
+      es: 'Agregue los principales problemas de negocio del cliente (categoría Problema de negocio), de entrevistas y visitas a planta.',
+    },
+  },
+  fewIndustryVariables: {
+    code: 'few-industry-variables',
+    phase: 'knowledge',
+    severity: 'warning',
+    trigger: { en: 'Fewer than three industry variables are recorded.', es: 'Hay menos de tres variables de la industria registradas.' },
+    message: {
+      en: 'Only {count} industry variable(s) recorded; a KAM should know at least three variables that drive the client’s industry.',
+      es: 'Solo hay {count} variable(s) de la industria; un gerente de cuenta debe conocer al menos tres variables que mueven la industria del cliente.',
+    },
+    fix: {
+      en: 'Add the prices, costs, regulations or demand drivers that move the client’s industry (category Industry variable).',
+      es: 'Agregue los precios, costos, regulaciones o motores de demanda de la industria del cliente (categoría Variable de la industria).',
+    },
+  },
+  noCompetitiveAdvantage: {
+    code: 'no-competitive-advantage',
+    phase: 'knowledge',
+    severity: 'warning',
+    trigger: { en: 'No knowledge item is a competitive advantage.', es: 'Ningún hallazgo es una ventaja competitiva.' },
+    message: { en: 'The client’s competitive advantages are not recorded.', es: 'No están registradas las ventajas competitivas del cliente.' },
+    fix: {
+      en: 'Add what the client does better than its competitors (category Competitive advantage).',
+      es: 'Agregue lo que el cliente hace mejor que sus competidores (categoría Ventaja competitiva).',
+    },
+  },
+  noIndustryPosition: {
+    code: 'no-industry-position',
+    phase: 'knowledge',
+    severity: 'warning',
+    trigger: {
+      en: 'No knowledge item is the client’s industry position or a client competitor.',
+      es: 'Ningún hallazgo es la posición del cliente en su industria ni un competidor del cliente.',
+    },
+    message: {
+      en: 'Neither the client’s position in its industry nor its competitors are recorded.',
+      es: 'No están registrados ni la posición del cliente en su industria ni sus competidores.',
+    },
+    fix: {
+      en: 'Add the client’s market position and its main competitors (categories Industry position, Client competitor).',
+      es: 'Agregue la posición del cliente en el mercado y sus competidores principales (categorías Posición en la industria, Competidor del cliente).',
+    },
+  },
+  findingNoSource: {
+    code: 'finding-no-source',
+    phase: 'knowledge',
+    severity: 'warning',
+    trigger: { en: 'A knowledge item has no source.', es: 'Un hallazgo no tiene fuente.' },
+    message: { en: 'Knowledge {thing} has no source.', es: 'El hallazgo {thing} no tiene fuente.' },
+    fix: {
+      en: 'Write where it comes from (an interview, a visit, a report) so others can trust and re-check it.',
+      es: 'Escriba de dónde viene (entrevista, visita, informe) para que otros puedan confiar en él y verificarlo.',
+    },
+  },
+  highImpactUnconfirmed: {
+    code: 'high-impact-unconfirmed',
+    phase: 'knowledge',
+    severity: 'warning',
+    trigger: { en: 'A high-impact knowledge item is not confirmed with the client.', es: 'Un hallazgo de impacto alto no está confirmado con el cliente.' },
+    message: { en: 'High-impact knowledge {thing} is not confirmed with the client.', es: 'El hallazgo de impacto alto {thing} no está confirmado con el cliente.' },
+    fix: {
+      en: 'Confirm it with the client before building a vision on it, then set Confirmed with client to Yes.',
+      es: 'Confírmelo con el cliente antes de construir una visión sobre él y marque Confirmado con el cliente en Sí.',
+    },
+  },
+  staleKnowledge: {
+    code: 'stale-knowledge',
+    phase: 'knowledge',
+    severity: 'info',
+    trigger: {
+      en: 'A knowledge item was last verified longer ago than the staleness limit (default 180 days), or never.',
+      es: 'Un hallazgo se verificó por última vez hace más del límite (180 días por defecto), o nunca.',
+    },
+    message: { en: 'Knowledge {thing} was last verified {when}.', es: 'El hallazgo {thing} se verificó por última vez {when}.' },
+    fix: {
+      en: 'Check it again with the client or the source and update Last verified.',
+      es: 'Verifíquelo de nuevo con el cliente o la fuente y actualice Última verificación.',
+    },
+  },
+  noLearningPlan: {
+    code: 'no-learning-plan',
+    phase: 'knowledge',
+    severity: 'warning',
+    trigger: { en: 'The learning plan has no activity.', es: 'El plan de aprendizaje no tiene actividades.' },
+    message: {
+      en: 'There is no learning activity: the plan’s first step is a detailed plan to learn the client’s business.',
+      es: 'No hay actividades de aprendizaje: el primer paso del plan es un plan detallado para conocer el negocio del cliente.',
+    },
+    fix: {
+      en: 'Plan concrete activities with owner and date: attend the client’s induction course, visit plants, interview managers.',
+      es: 'Planifique actividades concretas con responsable y fecha: asistir al curso de inducción del cliente, visitar plantas, entrevistar gerentes.',
+    },
+  },
+  learningOverdue: {
+    code: 'learning-overdue',
+    phase: 'knowledge',
+    severity: 'warning',
+    trigger: { en: 'A learning activity is past its due date and not done or cancelled.', es: 'Una actividad de aprendizaje pasó su fecha límite y no está hecha ni cancelada.' },
+    message: { en: 'Learning activity {thing} was due on {due} and is not done.', es: 'La actividad de aprendizaje {thing} vencía el {due} y no está hecha.' },
+    fix: { en: 'Do it, move its date, or cancel it; then update its status.', es: 'Realícela, cambie su fecha o cancélela; luego actualice su estado.' },
+  },
+  learningNoOwner: {
+    code: 'learning-no-owner',
+    phase: 'knowledge',
+    severity: 'warning',
+    trigger: { en: 'A learning activity has no owner.', es: 'Una actividad de aprendizaje no tiene responsable.' },
+    message: { en: 'Learning activity {thing} has no owner.', es: 'La actividad de aprendizaje {thing} no tiene responsable.' },
+    fix: { en: 'Name the person who will do it.', es: 'Indique la persona que la realizará.' },
+  },
+  noDecisionMaker: {
+    code: 'no-decision-maker',
+    phase: 'knowledge',
+    severity: 'warning',
+    trigger: { en: 'No stakeholder is a decision maker.', es: 'Ningún actor es decisor.' },
+    message: { en: 'No decision maker is mapped at the client.', es: 'No hay ningún decisor identificado en el cliente.' },
+    fix: { en: 'Find out who decides and add them with the role Decision maker.', es: 'Averigüe quién decide y agréguelo con el rol Decisor.' },
+  },
+  singleThreaded: {
+    code: 'single-threaded',
+    phase: 'knowledge',
+    severity: 'warning',
+    trigger: { en: 'Fewer than three stakeholders are mapped.', es: 'Hay menos de tres actores identificados.' },
+    message: {
+      en: 'Only {count} stakeholder(s) mapped: the account hangs on too few people.',
+      es: 'Solo hay {count} actor(es) identificado(s): la cuenta depende de muy pocas personas.',
+    },
+    fix: {
+      en: 'Map more people: users, technical evaluators, the financial approver, a coach.',
+      es: 'Identifique más personas: usuarios, evaluadores técnicos, el aprobador financiero, un aliado interno.',
+    },
+  },
+  noSupporterAtTop: {
+    code: 'no-supporter-at-top',
+    phase: 'knowledge',
+    severity: 'warning',
+    trigger: { en: 'No decision maker or financial approver is a supporter.', es: 'Ningún decisor ni aprobador financiero es partidario.' },
+    message: {
+      en: 'None of the decision makers or financial approvers is a supporter: the commitment phase needs backing at the top.',
+      es: 'Ningún decisor ni aprobador financiero es partidario: la fase de compromiso necesita respaldo arriba.',
+    },
+    fix: {
+      en: 'Plan how to win one of them over, or find the supporter you are missing.',
+      es: 'Planifique cómo ganar a uno de ellos, o encuentre el partidario que falta.',
+    },
+  },
+  onlySupporters: {
+    code: 'only-supporters',
+    phase: 'knowledge',
+    severity: 'info',
+    trigger: { en: 'Every stakeholder with an attitude is a supporter.', es: 'Todos los actores con actitud son partidarios.' },
+    message: {
+      en: 'Every mapped stakeholder is a supporter; a realistic map names the neutral, the skeptics and the opponents too.',
+      es: 'Todos los actores son partidarios; un mapa realista nombra también a los neutrales, escépticos y opositores.',
+    },
+    fix: { en: 'Add the people who doubt or oppose the plan, and how you will handle them.', es: 'Agregue a quienes dudan del plan o se oponen, y cómo los manejará.' },
+  },
+  coldContact: {
+    code: 'cold-contact',
+    phase: 'knowledge',
+    severity: 'warning',
+    trigger: {
+      en: 'A coach or decision maker was last contacted longer ago than the limit (default 60 days), or never.',
+      es: 'Un aliado interno o decisor fue contactado por última vez hace más del límite (60 días por defecto), o nunca.',
+    },
+    message: { en: '{role} {thing} was last contacted {when}.', es: '{role} {thing} fue contactado por última vez {when}.' },
+    fix: { en: 'Meet them and update Last contact.', es: 'Reúnase con esa persona y actualice Último contacto.' },
+  },
+  stakeholderNoRole: {
+    code: 'stakeholder-no-role',
+    phase: 'knowledge',
+    severity: 'info',
+    trigger: { en: 'A stakeholder has no role.', es: 'Un actor no tiene rol.' },
+    message: { en: 'Stakeholder {thing} has no role.', es: 'El actor {thing} no tiene rol.' },
+    fix: {
+      en: 'Say what part they play in the decision (decision maker, financial approver, user...).',
+      es: 'Indique qué papel tiene en la decisión (decisor, aprobador financiero, usuario...).',
+    },
+  },
+} satisfies Record<string, RuleDef>;
+
+const R = KNOWLEDGE_RULES;
+
+/** "on 2026-05-01 (214 days ago)" or "never", for date messages. */
+export function whenLabel(day: number | undefined, asOf: number): Label {
+  if (day === undefined) return { en: 'never', es: 'nunca' };
+  const ago = asOf - day;
+  return { en: `on ${formatDay(day)} (${ago} days ago)`, es: `el ${formatDay(day)} (hace ${ago} días)` };
+}
+
+export function checkKnowledge(ctx: RuleContext): void {
+  knowledgeItems(ctx);
+  learningPlan(ctx);
+  stakeholderMap(ctx);
+}
+
+function knowledgeItems(ctx: RuleContext): void {
+  const items = ctx.plan.knowledge;
+  if (ctx.hasSheet('knowledge') && ctx.hasColumn('knowledge', 'category')) {
+    const place = { sheet: ctx.sheetName('knowledge'), cell: ctx.headerCell('knowledge') };
+    const count = (...categories: string[]): number => items.filter((k) => k.category !== undefined && categories.includes(k.category)).length;
+    if (count('businessProblem') === 0) ctx.raise(R.noBusinessProblem, place);
+    const variables = count('industryVariable');
+    if (variables < 3) ctx.raise(R.fewIndustryVariables, place, { count: variables });
+    if (count('competitiveAdvantage') === 0) ctx.raise(R.noCompetitiveAdvantage, place);
+    if (count('industryPosition', 'clientCompetitor') === 0) ctx.raise(R.noIndustryPosition, place);
+  }
+  for (const k of items) {
+    const thing = ctx.thing(k, k.finding);
+    if (k.source === '' && ctx.known(k, 'source')) ctx.raise(R.findingNoSource, { sheet: k.sheet, cell: ctx.cell(k, 'source') }, { thing });
+    if (k.impact === 'high' && k.confirmed !== true && ctx.known(k, 'confirmed')) {
+      ctx.raise(R.highImpactUnconfirmed, { sheet: k.sheet, cell: ctx.cell(k, 'confirmed') }, { thing });
+    }
+    const stale = k.lastVerified === undefined || ctx.asOf - k.lastVerified > ctx.staleKnowledgeDays;
+    if (stale && ctx.known(k, 'lastVerified')) {
+      ctx.raise(R.staleKnowledge, { sheet: k.sheet, cell: ctx.cell(k, 'lastVerified') }, { thing, when: whenLabel(k.lastVerified, ctx.asOf) });
+    }
+  }
+}
+
+function learningPlan(ctx: RuleContext): void {
+  const activities = ctx.plan.learning;
+  if (ctx.hasSheet('learning') && activities.filter((l) => l.status !== 'cancelled').length === 0) {
+    ctx.raise(R.noLearningPlan, { sheet: ctx.sheetName('learning'), cell: ctx.headerCell('learning') });
+  }
+  for (const l of activities) {
+    if (l.status === 'cancelled') continue;
+    const thing = ctx.thing(l, l.activity);
+    if (l.owner === '' && ctx.known(l, 'owner')) ctx.raise(R.learningNoOwner, { sheet: l.sheet, cell: ctx.cell(l, 'owner') }, { thing });
+    if (l.status !== 'done' && l.due !== undefined && l.due < ctx.asOf) {
+      ctx.raise(R.learningOverdue, { sheet: l.sheet, cell: ctx.cell(l, 'due') }, { thing, due: formatDay(l.due) });
+    }
+  }
+}
+
+function stakeholderMap(ctx: RuleContext): void {
+  const people = ctx.plan.stakeholders;
+  if (ctx.hasSheet('stakeholders')) {
+    const place = { sheet: ctx.sheetName('stakeholders'), cell: ctx.headerCell('stakeholders') };
+    const top = people.filter((p) => p.role === 'decisionMaker' || p.role === 'financialApprover');
+    if (ctx.hasColumn('stakeholders', 'role') && !people.some((p) => p.role === 'decisionMaker')) ctx.raise(R.noDecisionMaker, place);
+    if (people.length < 3) ctx.raise(R.singleThreaded, place, { count: people.length });
+    // With nobody at the top mapped, no-decision-maker already says it.
+    if (top.length > 0 && !top.some((p) => p.attitude === 'supporter')) ctx.raise(R.noSupporterAtTop, place);
+    const withAttitude = people.filter((p) => p.attitude !== undefined);
+    if (withAttitude.length > 0 && withAttitude.every((p) => p.attitude === 'supporter')) ctx.raise(R.onlySupporters, place);
+  }
+  for (const p of people) {
+    const thing = ctx.thing(p, p.name);
+    if (p.role === undefined && ctx.known(p, 'role')) ctx.raise(R.stakeholderNoRole, { sheet: p.sheet, cell: ctx.cell(p, 'role') }, { thing });
+    if (p.role !== 'coach' && p.role !== 'decisionMaker') continue;
+    const cold = p.lastContact === undefined || ctx.asOf - p.lastContact > ctx.staleContactDays;
+    if (!cold || !ctx.known(p, 'lastContact')) continue;
+    const role = p.role === 'coach' ? { en: 'Coach', es: 'El aliado interno' } : { en: 'Decision maker', es: 'El decisor' };
+    ctx.raise(R.coldContact, { sheet: p.sheet, cell: ctx.cell(p, 'lastContact') }, { role, thing, when: whenLabel(p.lastContact, ctx.asOf) });
+  }
+}

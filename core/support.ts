@@ -1,0 +1,53 @@
+// Support verdicts: is each commitment backed by a vision, an owner, approvals,
+// the client's agreement and our capacity? The method's worst outcome is a
+// commitment the organisation cannot deliver, so every commitment is judged.
+
+import { CapacityLedger, capacityLedger, consumesCapacity } from './capacity';
+import type { SupportReason, SupportVerdict } from './check';
+import { matchKey } from './contract';
+import { Commitment, Plan } from './plan';
+
+/** Opportunity IDs as compared with references (case, spaces and accents ignored). */
+export function visionIds(plan: Plan): Set<string> {
+  const ids = new Set<string>();
+  for (const v of plan.vision) if (v.id !== '') ids.add(matchKey(v.id));
+  return ids;
+}
+
+/** The reasons one commitment is unsupported, in the contract's order. */
+export function supportReasons(c: Commitment, visions: ReadonlySet<string>, ledger: CapacityLedger): SupportReason[] {
+  if (c.status === 'cancelled') return [];
+  const reasons: SupportReason[] = [];
+  if (!c.supports.some((id) => visions.has(matchKey(id)))) reasons.push('no-vision');
+  if (c.owner === '') reasons.push('no-owner');
+  if (c.needsApproval === true && c.approvedBy === '') reasons.push('not-approved');
+  if ((c.side === 'client' || c.side === 'joint') && c.clientAgreed !== true) reasons.push('not-agreed');
+  if (consumesCapacity(c)) {
+    const standing = ledger.standing(c);
+    if (standing && standing.covered) {
+      if (standing.overHours) reasons.push('over-capacity');
+      if (standing.overBudget) reasons.push('over-budget');
+    } else {
+      // No team, no due date, or no capacity row of its team covering the date.
+      reasons.push('no-capacity');
+    }
+  }
+  return reasons;
+}
+
+/** A verdict for every commitment, in sheet order. */
+export function judgeCommitments(plan: Plan, ledger: CapacityLedger = capacityLedger(plan)): SupportVerdict[] {
+  const visions = visionIds(plan);
+  return plan.commitments.map((c) => {
+    const reasons = supportReasons(c, visions, ledger);
+    return {
+      id: c.id,
+      commitment: c.commitment,
+      sheet: c.sheet,
+      cell: c.cells.id ?? c.cells.commitment ?? `A${c.row}`,
+      supported: reasons.length === 0,
+      reasons,
+      cancelled: c.status === 'cancelled',
+    };
+  });
+}
