@@ -8,9 +8,9 @@ import { Finding, Severity } from './finding';
 export type ScoredPhase = 'knowledge' | 'vision' | 'commitment';
 
 /** Points one finding takes, by severity. */
-export const SEVERITY_POINTS: Record<Severity, number> = { error: 15, warning: 6, info: 2 };
+export const SEVERITY_POINTS: Record<Severity, number> = { error: 10, warning: 4, info: 1 };
 /** One rule can take at most this many points from one score, so no single rule zeroes a phase. */
-export const RULE_CAP = 30;
+export const RULE_CAP = 25;
 /** The overall score's weights: commitment weighs most, as the method's most important phase. */
 export const PHASE_WEIGHTS: Record<ScoredPhase, number> = { knowledge: 0.3, vision: 0.3, commitment: 0.4 };
 /** Overall readiness is at most the weaker of knowledge and vision plus this margin. */

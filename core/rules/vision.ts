@@ -102,7 +102,7 @@ export const VISION_RULES = {
     trigger: { en: 'A high-impact business problem is addressed by no opportunity.', es: 'Ninguna oportunidad atiende un problema de negocio de impacto alto.' },
     message: {
       en: 'High-impact business problem {thing} is addressed by no opportunity.',
-      es: 'Ninguna oportunidad atiende el problema de negocio de impacto alto {thing}.',
+      es: 'El problema de negocio de impacto alto {thing} no tiene ninguna oportunidad que lo atienda.',
     },
     fix: {
       en: 'Consider an opportunity that solves it (and list its ID in Addresses), or say why we cannot help.',
