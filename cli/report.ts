@@ -1,0 +1,104 @@
+// The human report of `kap check`: the scorecard, then the findings grouped by
+// phase, then the unsupported commitments with their reasons, in the output
+// language. Plain text lines, so it reads the same in a terminal, a log or CI.
+
+import { CheckResult, SupportReason } from '../core/check';
+import { Label, Language } from '../core/contract';
+import { PHASES, Severity } from '../core/finding';
+import { BAND_NAMES, PHASE_NAMES, scoreBand, SEVERITY_NAMES } from '../core/layout/review';
+import { Day, formatDay } from '../core/values';
+
+const WORDS = {
+  title: { en: 'Key account plan check', es: 'Revisión del plan de cuenta clave' },
+  asOf: { en: 'as of', es: 'al' },
+  scorecard: { en: 'Scorecard', es: 'Puntaje' },
+  overall: { en: 'Overall readiness', es: 'Preparación general' },
+  findings: { en: 'Findings', es: 'Hallazgos' },
+  noFindings: { en: 'No findings: the plan passes every rule.', es: 'Sin hallazgos: el plan cumple todas las reglas.' },
+  fix: { en: 'Fix', es: 'Cómo corregir' },
+  point: { en: 'point', es: 'punto' },
+  points: { en: 'points', es: 'puntos' },
+  unsupported: { en: 'Unsupported commitments', es: 'Compromisos sin respaldo' },
+  allSupported: { en: 'Every commitment is supported.', es: 'Todos los compromisos tienen respaldo.' },
+  noCommitments: { en: 'No commitments yet.', es: 'Aún no hay compromisos.' },
+  of: { en: 'of', es: 'de' },
+  written: { en: 'Review sheet written', es: 'Hoja de revisión escrita' },
+} satisfies Record<string, Label>;
+
+const COUNT_WORDS: Record<Severity, Label> = {
+  error: { en: 'errors', es: 'errores' },
+  warning: { en: 'warnings', es: 'advertencias' },
+  info: { en: 'info', es: 'avisos' },
+};
+
+/** What each support reason code means, beside the code itself (the codes are the contract). */
+export const REASON_WORDS: Record<SupportReason, Label> = {
+  'no-vision': { en: 'supports no opportunity of the Vision sheet', es: 'no respalda ninguna oportunidad de la hoja Visión' },
+  'no-owner': { en: 'has no owner', es: 'no tiene responsable' },
+  'not-approved': { en: 'needs an approval nobody has given', es: 'requiere una aprobación que nadie ha dado' },
+  'not-agreed': { en: 'the client has not agreed to it', es: 'el cliente no lo ha acordado' },
+  'over-capacity': { en: "over its team's available hours", es: 'supera las horas disponibles de su equipo' },
+  'over-budget': { en: "over its team's budget", es: 'supera el presupuesto de su equipo' },
+  'no-capacity': { en: 'no capacity row of its team covers its due date', es: 'ninguna fila de capacidad de su equipo cubre su fecha' },
+};
+
+/** The report as lines, in `result.outputLanguage`. */
+export function humanReport(result: CheckResult, asOf: Day): string[] {
+  const l: Language = result.outputLanguage;
+  const w = (label: Label): string => label[l];
+  const lines: string[] = [];
+  const account = result.plan.summary.account;
+  lines.push(`${w(WORDS.title)}${account ? `: ${account}` : ''} (${w(WORDS.asOf)} ${formatDay(asOf)})`);
+  lines.push('');
+
+  const s = result.scorecard;
+  lines.push(w(WORDS.scorecard));
+  const scores: [Label, number][] = [
+    [PHASE_NAMES.knowledge, s.knowledge],
+    [PHASE_NAMES.vision, s.vision],
+    [PHASE_NAMES.commitment, s.commitment],
+    [WORDS.overall, s.overall],
+  ];
+  const labelWidth = Math.max(...scores.map(([label]) => w(label).length));
+  for (const [label, score] of scores) {
+    lines.push(`  ${w(label).padEnd(labelWidth)}  ${String(score).padStart(3)}  ${w(BAND_NAMES[scoreBand(score)])}`);
+  }
+  lines.push(`  ${w(s.explanation)}`);
+  lines.push('');
+
+  const counts = (['error', 'warning', 'info'] as const)
+    .map((sev) => `${result.findings.filter((f) => f.severity === sev).length} ${w(COUNT_WORDS[sev])}`)
+    .join(', ');
+  lines.push(`${w(WORDS.findings)} (${counts})`);
+  if (result.findings.length === 0) lines.push(`  ${w(WORDS.noFindings)}`);
+  const points = new Map(s.cost.map((c) => [c.findingIndex, c.points]));
+  for (const phase of PHASES) {
+    const inPhase = result.findings.map((f, i) => ({ f, i })).filter(({ f }) => f.phase === phase);
+    if (inPhase.length === 0) continue;
+    lines.push(`  ${w(PHASE_NAMES[phase])}`);
+    for (const { f, i } of inPhase) {
+      const lost = points.get(i) ?? 0;
+      const cost = lost > 0 ? ` (-${lost} ${w(lost === 1 ? WORDS.point : WORDS.points)})` : '';
+      lines.push(`    ${w(SEVERITY_NAMES[f.severity]).padEnd(11)} ${f.rule}  ${f.sheet}!${f.cell}${cost}`);
+      lines.push(`      ${f.message}`);
+      lines.push(`      ${w(WORDS.fix)}: ${f.fix}`);
+    }
+  }
+  lines.push('');
+
+  const unsupported = result.commitments.filter((c) => !c.supported);
+  lines.push(`${w(WORDS.unsupported)} (${unsupported.length} ${w(WORDS.of)} ${result.commitments.length})`);
+  if (result.commitments.length === 0) lines.push(`  ${w(WORDS.noCommitments)}`);
+  else if (unsupported.length === 0) lines.push(`  ${w(WORDS.allSupported)}`);
+  for (const c of unsupported) {
+    const name = [c.id, c.commitment ? `"${c.commitment}"` : ''].filter((p) => p !== '').join(' ') || `${c.sheet}!${c.cell}`;
+    lines.push(`  ${name}`);
+    for (const reason of c.reasons) lines.push(`    ${reason}: ${w(REASON_WORDS[reason])}`);
+  }
+  return lines;
+}
+
+/** The line `check --write` adds once the Review sheet is saved. */
+export function reviewWrittenLine(lang: Language, sheet: string, file: string): string {
+  return `${WORDS.written[lang]}: ${file} (${sheet})`;
+}
