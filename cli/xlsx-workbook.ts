@@ -45,6 +45,35 @@ export class PlanWorkbook {
     return new PlanWorkbook(workbook);
   }
 
+  /**
+   * A workbook holding these grids as plain cells, as a user would have typed
+   * them (dates get a date format): fixtures and the benchmark build files so.
+   */
+  static fromGrids(input: WorkbookInput): PlanWorkbook {
+    const book = PlanWorkbook.empty();
+    for (const sheet of input.sheets) {
+      const ws = book.workbook.addWorksheet(sheet.name);
+      const top = sheet.firstRow ?? 1;
+      const left = sheet.firstColumn ?? 1;
+      sheet.values.forEach((row, i) =>
+        row.forEach((v, j) => {
+          if (v === null || v === undefined) return;
+          const cell = ws.getCell(top + i, left + j);
+          if (v instanceof Date) {
+            cell.value = v;
+            cell.numFmt = NUMBER_FORMATS.date;
+          } else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
+            cell.value = v;
+          } else if (typeof v === 'object' && typeof (v as { error?: unknown }).error === 'string') {
+            cell.value = { error: (v as { error: string }).error } as ExcelJS.CellErrorValue;
+          }
+        }),
+      );
+      for (const range of sheet.merges ?? []) ws.mergeCells(range);
+    }
+    return book;
+  }
+
   /** Opens an .xlsx file; anything that is not a readable workbook throws UnreadableWorkbook with the reason. */
   static async open(file: string): Promise<PlanWorkbook> {
     let bytes: Buffer;
