@@ -1,0 +1,164 @@
+// The gate in front of ExcelJS: looks at an .xlsx file's bytes and refuses,
+// with one line a KAM can act on, anything kap must not open: not a workbook,
+// damaged, password-protected, a zip bomb, a sheet too large to read, macros,
+// links to other workbooks. It only reads the bytes; it never changes the file.
+
+import { inflateRawSync } from 'node:zlib';
+
+export type Guarded = { ok: true } | { ok: false; reason: string };
+
+/** The most a workbook may unpack to; plans are a few MB, so this only stops bombs and dumps. */
+export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+/** Rows a sheet may hold; a plan has thousands at most, and ExcelJS would exhaust memory on millions. */
+export const MAX_SHEET_ROWS = 200_000;
+/** Excel's own limits: a dimension beyond them is not a real worksheet. */
+const EXCEL_MAX_ROWS = 1_048_576;
+const EXCEL_MAX_COLUMNS = 16_384;
+
+const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const LOCAL_HEADER = 0x04034b50;
+const CENTRAL_HEADER = 0x02014b50;
+const END_OF_CENTRAL = 0x06054b50;
+
+interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  localOffset: number;
+}
+
+const refuse = (reason: string): Guarded => ({ ok: false, reason });
+
+export function guardXlsx(bytes: Buffer): Guarded {
+  if (bytes.length === 0) return refuse('the file is empty, not an .xlsx workbook');
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(OLE2)) {
+    // Excel saves a password-protected workbook as an OLE2 container holding the encrypted package.
+    if (bytes.includes(Buffer.from('EncryptedPackage', 'utf16le'))) {
+      return refuse('the workbook is password-protected (encrypted): open it in Excel, remove the password (File > Info > Protect Workbook), save, and try again');
+    }
+    return refuse('this is an old Excel 97-2003 (.xls) or other Office file, not an .xlsx workbook: save it as .xlsx and try again');
+  }
+  if (bytes.length < 4 || bytes.readUInt32LE(0) !== LOCAL_HEADER) {
+    return refuse('not an .xlsx workbook (save it from Excel, Google Sheets or LibreOffice as .xlsx)');
+  }
+  const entries = centralDirectory(bytes);
+  if (typeof entries === 'string') return refuse(entries);
+  const names = new Set(entries.map((e) => e.name));
+  if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) {
+    return refuse('a zip archive but not an .xlsx workbook (no xl/workbook.xml inside)');
+  }
+  if (names.has('xl/vbaProject.bin')) {
+    return refuse('the workbook holds macros (.xlsm): kap does not open macro-enabled workbooks; save a copy as .xlsx (Excel Workbook) and use that');
+  }
+  if (entries.some((e) => e.name.startsWith('xl/externalLinks/'))) {
+    return refuse('the workbook links to other workbooks (external links), which kap never follows or rewrites: break the links in Excel (Data > Edit Links > Break Link) on a copy and use that');
+  }
+  const declared = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
+  if (declared > MAX_UNPACKED_BYTES) return refuse(tooBig(declared));
+  // Declared sizes can lie, so every part is inflated under the same budget before ExcelJS sees it.
+  let budget = MAX_UNPACKED_BYTES;
+  for (const entry of entries) {
+    if (entry.name.endsWith('/')) continue;
+    const data = partData(bytes, entry, budget);
+    if (typeof data === 'string') return refuse(data);
+    budget -= data.length;
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) {
+      const problem = sheetProblem(entry.name, data);
+      if (problem) return refuse(problem);
+    }
+  }
+  return { ok: true };
+}
+
+function tooBig(bytes: number): string {
+  return `the workbook unpacks to more than ${Math.floor(MAX_UNPACKED_BYTES / 1024 / 1024)} MB (${Math.ceil(bytes / 1024 / 1024)} MB or more): a zip bomb or far more than a plan holds`;
+}
+
+/** The zip's table of contents, or why it cannot be read. */
+function centralDirectory(bytes: Buffer): ZipEntry[] | string {
+  const damaged = 'the file is damaged (an incomplete or truncated .xlsx): save it again from Excel, Google Sheets or LibreOffice';
+  // The end record sits in the last 22 bytes plus an archive comment of at most 65535 bytes.
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
+    if (bytes.readUInt32LE(i) === END_OF_CENTRAL) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return damaged;
+  const count = bytes.readUInt16LE(end + 10);
+  const size = bytes.readUInt32LE(end + 12);
+  const offset = bytes.readUInt32LE(end + 16);
+  if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) return 'the file is a ZIP64 archive, far larger than a plan workbook: kap does not read it';
+  if (offset + size > end) return damaged;
+  const entries: ZipEntry[] = [];
+  let p = offset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > end || bytes.readUInt32LE(p) !== CENTRAL_HEADER) return damaged;
+    const nameLength = bytes.readUInt16LE(p + 28);
+    const extraLength = bytes.readUInt16LE(p + 30);
+    const commentLength = bytes.readUInt16LE(p + 32);
+    entries.push({
+      flags: bytes.readUInt16LE(p + 8),
+      method: bytes.readUInt16LE(p + 10),
+      compressedSize: bytes.readUInt32LE(p + 20),
+      uncompressedSize: bytes.readUInt32LE(p + 24),
+      localOffset: bytes.readUInt32LE(p + 42),
+      name: bytes.toString('utf8', p + 46, p + 46 + nameLength),
+    });
+    p += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** One part's bytes, inflated with at most `budget` bytes of output, or why not. */
+function partData(bytes: Buffer, entry: ZipEntry, budget: number): Buffer | string {
+  const damaged = `the file is damaged (part ${entry.name} cannot be read): save it again from Excel, Google Sheets or LibreOffice`;
+  if (entry.flags & 1) return 'the workbook is password-protected (encrypted zip): remove the password, save as .xlsx, and try again';
+  const p = entry.localOffset;
+  if (p + 30 > bytes.length || bytes.readUInt32LE(p) !== LOCAL_HEADER) return damaged;
+  const start = p + 30 + bytes.readUInt16LE(p + 26) + bytes.readUInt16LE(p + 28);
+  const stored = bytes.subarray(start, start + entry.compressedSize);
+  if (start + entry.compressedSize > bytes.length) return damaged;
+  if (entry.method === 0) return stored.length > budget ? tooBig(MAX_UNPACKED_BYTES + 1) : stored;
+  if (entry.method !== 8) return `part ${entry.name} uses a compression method kap cannot read: save the file again as .xlsx`;
+  try {
+    return inflateRawSync(stored, { maxOutputLength: Math.max(budget, 1) });
+  } catch (e) {
+    if ((e as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) return tooBig(MAX_UNPACKED_BYTES + 1);
+    return damaged;
+  }
+}
+
+/** Why a worksheet is too large to read: a dimension beyond Excel's grid, or too many rows. */
+function sheetProblem(part: string, xml: Buffer): string | undefined {
+  const head = xml.toString('utf8', 0, Math.min(xml.length, 4096));
+  const dimension = /<(?:\w+:)?dimension\b[^>]*\bref="([^"]+)"/.exec(head)?.[1];
+  if (dimension) {
+    const last = dimension.split(':').pop()!;
+    const m = /^([A-Z]+)(\d+)$/i.exec(last);
+    if (m) {
+      let column = 0;
+      for (const ch of m[1].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
+      if (Number(m[2]) > EXCEL_MAX_ROWS || column > EXCEL_MAX_COLUMNS) return `${part} claims a size (${dimension}) beyond what any spreadsheet holds: the file is damaged`;
+    }
+  }
+  const rows = countRows(xml);
+  if (rows > MAX_SHEET_ROWS) {
+    return `a sheet (${part}) has ${rows.toLocaleString('en-US')} rows, more than the ${MAX_SHEET_ROWS.toLocaleString('en-US')} kap reads: delete the unused rows (select them, Delete) and save`;
+  }
+  return undefined;
+}
+
+function countRows(xml: Buffer): number {
+  const tag = Buffer.from('<row');
+  let n = 0;
+  for (let i = xml.indexOf(tag); i >= 0; i = xml.indexOf(tag, i + tag.length)) {
+    const next = xml[i + tag.length];
+    // `<row ` or `<row>`, not `<rowBreaks`.
+    if (next === 0x20 || next === 0x3e || next === 0x2f) n++;
+  }
+  return n;
+}
