@@ -1,0 +1,254 @@
+// The Excel adapter: the task pane's PaneHost built on Office.js. Every Excel.run
+// body is an exported function taking the request context, so tests drive it
+// with an in-memory double. It only moves 2-D arrays and formats in batches, in
+// a fixed number of syncs whatever the row count; every decision is the core's.
+
+import { a1, columnLetter } from '../core/a1';
+import { checkPlan, CheckResult } from '../core/check';
+import { Language, sheetKeyOf } from '../core/contract';
+import { clientCopyWorkbook } from './client-copy-file';
+import { hostValues, isDate, LayoutCell, NUMBER_FORMATS } from '../core/layout/cells';
+import { reviewLayout } from '../core/layout/review';
+import { SheetLayout, templateLayout } from '../core/layout/template';
+import { PaneCheckView, paneView } from '../core/pane-view';
+import { SheetGrid, WorkbookInput } from '../core/read';
+import { Day, dayFromParts } from '../core/values';
+import type { PaneHost } from '../ui/pane-host';
+
+/** The part of the `Excel` global the adapter uses. */
+export interface ExcelApi {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  createWorkbook(base64File?: string): Promise<void>;
+}
+
+/**
+ * Largest payload one write may carry. Excel on the web rejects a request
+ * over 5 MB; a sync sends everything queued as one request, so the adapter
+ * keeps each block well under it and the benchmark measures whole requests.
+ */
+export const WRITE_CHUNK_BYTES = 1024 * 1024;
+
+/** Excel column widths are in points; the layout gives them in characters of the default font. */
+const POINTS_PER_CHARACTER = 5.6;
+
+type HostValue = string | number | boolean;
+
+/** The plan sheets as the core reads them, and every sheet name in the workbook. */
+export interface WorkbookRead {
+  names: string[];
+  input: WorkbookInput;
+}
+
+/**
+ * Reads every plan sheet in three syncs whatever its size: sheet names, then
+ * each plan sheet's used range, then its values from A1 to the used range's
+ * last cell (so row and column numbers are the sheet's own).
+ */
+export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookRead> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  await context.sync();
+  const names = sheets.items.map((s) => s.name);
+  const planSheets = names.filter((n) => {
+    const key = sheetKeyOf(n);
+    return key !== undefined && key !== 'review';
+  });
+  const used = planSheets.map((name) => {
+    const range = sheets.getItem(name).getUsedRangeOrNullObject(true);
+    range.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+    return { name, range };
+  });
+  await context.sync();
+  const reads = used.map(({ name, range }) => {
+    if (range.isNullObject) return { name, values: undefined };
+    const lastRow = range.rowIndex + range.rowCount;
+    const lastColumn = range.columnIndex + range.columnCount;
+    const values = sheets.getItem(name).getRange(`A1:${a1(lastRow, lastColumn)}`);
+    values.load('values');
+    return { name, values };
+  });
+  await context.sync();
+  const grids: SheetGrid[] = reads.map(({ name, values }) => ({ name, values: values ? values.values : [] }));
+  return { names, input: { sheets: grids } };
+}
+
+/** Create plan: adds the missing sheets and columns in one write after the read (four syncs). */
+export async function createPlan(context: Excel.RequestContext, language: Language): Promise<{ added: string[] }> {
+  const { input } = await readWorkbook(context);
+  const layout = templateLayout(input, language);
+  for (const sheet of layout.sheets) queueSheetLayout(context, sheet);
+  await context.sync();
+  return { added: addedNames(layout.sheets) };
+}
+
+/** What Create plan added, in words the KAM recognises: new sheets, and "Sheet: Column" for new columns or fields. */
+export function addedNames(sheets: readonly SheetLayout[]): string[] {
+  const added: string[] = [];
+  for (const s of sheets) {
+    if (s.isNew) {
+      added.push(s.name);
+      continue;
+    }
+    if (s.key === 'plan') {
+      for (const row of s.blocks[0]?.values ?? []) if (typeof row[0] === 'string') added.push(`${s.name}: ${row[0]}`);
+      continue;
+    }
+    const header = s.blocks.find((b) => b.row === s.headerCells.row);
+    for (const v of header?.values[0] ?? []) if (typeof v === 'string') added.push(`${s.name}: ${v}`);
+  }
+  return added;
+}
+
+function queueSheetLayout(context: Excel.RequestContext, layout: SheetLayout): void {
+  const sheets = context.workbook.worksheets;
+  const sheet = layout.isNew ? sheets.add(layout.name) : sheets.getItem(layout.name);
+  for (const block of layout.blocks) queueValues(sheet, block.row, block.column, block.values);
+  const header = layout.headerCells;
+  if (header.columns.length > 0) {
+    const first = Math.min(...header.columns);
+    const last = Math.max(...header.columns);
+    sheet.getRange(`${a1(header.row, first)}:${a1(header.row, last)}`).format.font.bold = true;
+  }
+  for (const f of layout.formats) {
+    const letter = columnLetter(f.column - 1);
+    if (f.width !== undefined) sheet.getRange(`${letter}${f.fromRow}`).format.columnWidth = Math.round(f.width * POINTS_PER_CHARACTER);
+    if (f.numberFormat !== undefined) {
+      const format = f.numberFormat;
+      const rows = f.toRow - f.fromRow + 1;
+      queueChunks(rows, format.length + 6, (from, count) => {
+        sheet.getRange(`${letter}${f.fromRow + from}:${letter}${f.fromRow + from + count - 1}`).numberFormat = Array.from({ length: count }, () => [format]);
+      });
+    }
+    if (f.list !== undefined) {
+      sheet.getRange(`${letter}${f.fromRow}:${letter}${f.toRow}`).dataValidation.rule = {
+        list: { inCellDropDown: true, source: f.list.join(',') },
+      };
+    }
+  }
+  if (layout.freezeRows > 0) sheet.freezePanes.freezeRows(layout.freezeRows);
+  if (layout.table) {
+    const table = sheet.tables.add(sheet.getRange(layout.table.range), true);
+    table.name = layout.table.name;
+    table.style = 'TableStyleLight9';
+  }
+}
+
+/** Queues a block of layout cells at (row, column), split into row chunks of at most WRITE_CHUNK_BYTES. */
+function queueValues(sheet: Excel.Worksheet, row: number, column: number, cells: LayoutCell[][]): void {
+  const values = hostValues(cells);
+  const width = values.reduce((w, r) => Math.max(w, r.length), 0);
+  if (values.length === 0 || width === 0) return;
+  const rows = values.map((r) => (r.length === width ? r : [...r, ...Array<HostValue>(width - r.length).fill('')]));
+  let start = 0;
+  let bytes = 0;
+  const flush = (end: number): void => {
+    if (end <= start) return;
+    sheet.getRange(`${a1(row + start, column)}:${a1(row + end - 1, column + width - 1)}`).values = rows.slice(start, end);
+    start = end;
+    bytes = 0;
+  };
+  rows.forEach((r, i) => {
+    const size = JSON.stringify(r).length;
+    if (bytes + size > WRITE_CHUNK_BYTES) flush(i);
+    bytes += size;
+  });
+  flush(rows.length);
+  // Dates arrive as serial numbers: give their cells a date format so they read as dates.
+  cells.forEach((r, i) =>
+    r.forEach((c, j) => {
+      if (isDate(c)) sheet.getRange(a1(row + i, column + j)).numberFormat = [[NUMBER_FORMATS.date]];
+    }),
+  );
+}
+
+/** Calls `queue(from, count)` for consecutive row chunks whose estimated size stays under WRITE_CHUNK_BYTES. */
+function queueChunks(rows: number, bytesPerRow: number, queue: (from: number, count: number) => void): void {
+  const perChunk = Math.max(1, Math.floor(WRITE_CHUNK_BYTES / bytesPerRow));
+  for (let from = 0; from < rows; from += perChunk) queue(from, Math.min(perChunk, rows - from));
+}
+
+/** Check plan: reads the plan sheets (three syncs) and runs the core's check. */
+export async function checkWorkbook(context: Excel.RequestContext, language: Language, asOf: Day): Promise<PaneCheckView> {
+  const { input } = await readWorkbook(context);
+  return paneView(runCheck(input, language, asOf), asOf);
+}
+
+function runCheck(input: WorkbookInput, language: Language, asOf: Day): CheckResult {
+  return checkPlan(input, { asOf, language });
+}
+
+/** Write review: reads, checks, and replaces the Review sheet in one write (four syncs). */
+export async function writeReview(context: Excel.RequestContext, language: Language, asOf: Day): Promise<{ sheet: string; findings: number }> {
+  const { names, input } = await readWorkbook(context);
+  const result = runCheck(input, language, asOf);
+  const layout = reviewLayout(
+    {
+      account: result.plan.summary.account,
+      asOf,
+      outputLanguage: result.outputLanguage,
+      language: result.language,
+      scorecard: result.scorecard,
+      findings: result.findings,
+      points: result.scorecard.cost.map((c) => c.points),
+      commitments: result.commitments,
+    },
+    names,
+  );
+  const sheets = context.workbook.worksheets;
+  const exists = names.some((n) => n.toLowerCase() === layout.name.toLowerCase());
+  const sheet = exists ? sheets.getItem(layout.name) : sheets.add(layout.name);
+  if (exists) {
+    // The Review sheet is the check's own: it is replaced whole, never edited by hand.
+    sheet.freezePanes.unfreeze();
+    sheet.getRange().clear();
+  }
+  queueValues(sheet, 1, 1, layout.values);
+  const width = layout.values[0]?.length ?? 1;
+  for (const row of layout.headerRows) sheet.getRange(`${a1(row, 1)}:${a1(row, width)}`).format.font.bold = true;
+  for (const f of layout.formats) {
+    if (f.width !== undefined) sheet.getRange(a1(1, f.column)).format.columnWidth = Math.round(f.width * POINTS_PER_CHARACTER);
+  }
+  if (layout.freezeRows > 0) sheet.freezePanes.freezeRows(layout.freezeRows);
+  sheet.activate();
+  await context.sync();
+  return { sheet: layout.name, findings: result.findings.length };
+}
+
+/** A click on a finding: shows its sheet and selects its cell (one sync). */
+export async function selectCell(context: Excel.RequestContext, sheetName: string, cell: string): Promise<void> {
+  const sheet = context.workbook.worksheets.getItem(sheetName);
+  sheet.activate();
+  sheet.getRange(cell).select();
+  await context.sync();
+}
+
+/** Prepare client copy: reads the plan (three syncs) and returns the client copy as a base64 .xlsx. */
+export async function clientCopyFile(context: Excel.RequestContext, language: Language): Promise<string> {
+  const { input } = await readWorkbook(context);
+  return clientCopyWorkbook(input, language);
+}
+
+/** Today in the user's own time zone, which is what "overdue" means to them. */
+export function today(now: Date = new Date()): Day {
+  return dayFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+const CLIENT_COPY_OPENED: Record<Language, string> = {
+  en: 'The client copy opened as a new workbook. Save it and send it to the client.',
+  es: 'La copia para el cliente se abrió como un libro nuevo. Guárdela y envíela al cliente.',
+};
+
+/** The PaneHost the Excel task pane talks to. */
+export function excelPaneHost(excel: ExcelApi, clock: () => Day = () => today()): PaneHost {
+  return {
+    createPlan: (language) => excel.run((context) => createPlan(context, language)),
+    checkPlan: (language) => excel.run((context) => checkWorkbook(context, language, clock())),
+    writeReview: (language) => excel.run((context) => writeReview(context, language, clock())),
+    selectCell: (sheet, cell) => excel.run((context) => selectCell(context, sheet, cell)),
+    prepareClientCopy: async (language) => {
+      const file = await excel.run((context) => clientCopyFile(context, language));
+      await excel.createWorkbook(file);
+      return { message: CLIENT_COPY_OPENED[language] };
+    },
+  };
+}
