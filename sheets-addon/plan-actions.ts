@@ -1,0 +1,94 @@
+// What each add-on action does on a spreadsheet: read it through the adapter,
+// let the core decide, write back through the adapter. The spreadsheet is a
+// parameter, so tests run these on the in-memory double and server.ts runs
+// them on SpreadsheetApp.getActiveSpreadsheet().
+
+import { parseA1 } from '../core/a1';
+import { checkPlan, CheckResult } from '../core/check';
+import { ClientCopy, clientCopy } from '../core/client-copy';
+import { Language } from '../core/contract';
+import { ReviewInput, reviewLayout } from '../core/layout/review';
+import { templateLayout, TemplateData } from '../core/layout/template';
+import { PaneCheckView, paneView } from '../core/pane-view';
+import { Day, dayFromDate } from '../core/values';
+import { applyTemplate, PlanSpreadsheet, PlanSpreadsheetApp, readWorkbook, ReadWorkbook, todayIn, writeReviewSheet } from './sheets-adapter';
+import { ServerFunctions } from './server-api';
+
+/** Create plan: adds the sheets and columns that are missing (filled from `data` for the sample plan). */
+export function createPlanIn(app: PlanSpreadsheetApp, ss: PlanSpreadsheet, language: Language, data?: TemplateData): { added: string[] } {
+  const workbook = readWorkbook(ss);
+  const layout = templateLayout(workbook.input, language, data);
+  return { added: applyTemplate(app, ss, workbook, layout) };
+}
+
+/** Check plan: the pane's view of the check, as of today in the spreadsheet's time zone. */
+export function checkPlanIn(ss: PlanSpreadsheet, language: Language, asOf?: Day): PaneCheckView {
+  const workbook = readWorkbook(ss);
+  const day = asOf ?? today(workbook);
+  return paneView(check(workbook, language, day), day);
+}
+
+/** Write review: checks and writes the Review sheet whole; the user's sheets are not touched. */
+export function writeReviewIn(ss: PlanSpreadsheet, language: Language, asOf?: Day): { sheet: string; findings: number; overall: number } {
+  const workbook = readWorkbook(ss);
+  const day = asOf ?? today(workbook);
+  const result = check(workbook, language, day);
+  const layout = reviewLayout(reviewInput(result, day), [...workbook.sheets.keys()]);
+  writeReviewSheet(ss, workbook, layout).activate();
+  return { sheet: layout.name, findings: result.findings.length, overall: result.scorecard.overall };
+}
+
+/** Selects a finding's cell (and so its sheet). */
+export function selectCellIn(ss: PlanSpreadsheet, sheetName: string, cell: string): void {
+  const sheet = ss.getSheetByName(sheetName);
+  if (!sheet) throw new Error(`There is no sheet named "${sheetName}" in this spreadsheet any more.`);
+  if (!parseA1(cell)) throw new Error(`"${cell}" is not a cell address.`);
+  ss.setActiveRange(sheet.getRange(cell));
+}
+
+/** The client copy's sheets, filtered by the core; the sidebar saves them as a new file. */
+export function clientCopyIn(ss: PlanSpreadsheet, language: Language): ClientCopy {
+  return clientCopy(readWorkbook(ss).input, { outputLanguage: language });
+}
+
+/** The server functions of ServerFunctions, bound to one spreadsheet. */
+export function serverFunctionsFor(app: PlanSpreadsheetApp, ss: () => PlanSpreadsheet): ServerFunctions {
+  return {
+    createPlan: (language) => createPlanIn(app, ss(), languageOf(language)),
+    checkPlan: (language) => checkPlanIn(ss(), languageOf(language)),
+    writeReview: (language) => {
+      const { sheet, findings } = writeReviewIn(ss(), languageOf(language));
+      return { sheet, findings };
+    },
+    selectCell: (sheet, cell) => selectCellIn(ss(), String(sheet), String(cell)),
+    prepareClientCopy: (language) => clientCopyIn(ss(), languageOf(language)),
+  };
+}
+
+/** Arguments arrive from the browser: anything but 'es' means English. */
+function languageOf(language: unknown): Language {
+  return language === 'es' ? 'es' : 'en';
+}
+
+function check(workbook: ReadWorkbook, language: Language, asOf: Day): CheckResult {
+  return checkPlan(workbook.input, { asOf, language });
+}
+
+function today(workbook: ReadWorkbook): Day {
+  return dayFromDate(todayIn(workbook.timeZone))!;
+}
+
+/** What the Review sheet shows, from a check: the same as `kap check --write` writes. */
+function reviewInput(result: CheckResult, asOf: Day): ReviewInput {
+  const points = new Map(result.scorecard.cost.map((c) => [c.findingIndex, c.points]));
+  return {
+    account: result.plan.summary.account,
+    asOf,
+    outputLanguage: result.outputLanguage,
+    language: result.language,
+    scorecard: result.scorecard,
+    findings: result.findings,
+    points: result.findings.map((_, i) => points.get(i) ?? 0),
+    commitments: result.commitments,
+  };
+}
