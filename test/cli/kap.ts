@@ -67,3 +67,18 @@ export async function openWithExcelJs(file: string): Promise<ExcelJS.Workbook> {
 
 /** The as-of day every check in these tests uses, so results do not depend on today's date. */
 export const AS_OF = '2027-03-15';
+
+/** Commitment texts and IDs that a host would run as formulas or commands if written as typed text. */
+export const FORMULA_LOOKING = ['=HYPERLINK("http://example.com","click")', "+cmd|' /C calc'!A0", '@SUM(1,2)', '-2+3'];
+
+/** The sample plan with formula-looking text in the Commitments sheet's IDs and texts (as string cells). */
+export async function samplePlanWithFormulaText(file: string): Promise<void> {
+  await kap('sample', file, '--force');
+  const wb = await openWithExcelJs(file);
+  const ws = wb.getWorksheet('Commitments')!;
+  FORMULA_LOOKING.forEach((text, i) => {
+    ws.getCell(i + 2, 1).value = `${text.slice(0, 1)}C${i + 1}`;
+    ws.getCell(i + 2, 2).value = text;
+  });
+  await wb.xlsx.writeFile(file);
+}
