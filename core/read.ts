@@ -1,12 +1,14 @@
 // Reading: host grids (2-D arrays of whatever the host hands over) into a typed
 // Plan, with a finding for every value that cannot be read. Never throws.
 
-import { a1, parseRange } from './a1';
+import { a1, columnLetter, parseRange } from './a1';
 import {
   ColumnDef,
   findListItem,
   Label,
   Language,
+  ListItem,
+  ListKey,
   LISTS,
   matchKey,
   PLAN_SHEET,
@@ -251,6 +253,19 @@ class Reader {
     private readonly lang: Language,
   ) {}
 
+  /** List lookups by typed text: a column repeats a handful of values over thousands of rows. */
+  private readonly listCache = new Map<string, ListItem | null>();
+
+  private listItem(list: ListKey, text: string): ListItem | undefined {
+    const key = `${list}\u0000${text}`;
+    let item = this.listCache.get(key);
+    if (item === undefined) {
+      item = findListItem(list, text) ?? null;
+      this.listCache.set(key, item);
+    }
+    return item ?? undefined;
+  }
+
   raise(rule: RuleDef, place: { sheet: string; cell: string }, params: Params): void {
     this.findings.push(makeFinding(rule, place, params, this.lang));
   }
@@ -341,7 +356,7 @@ class Reader {
 
   private rowReader(def: TableSheetDef, grid: GridView, row: number, columns: Record<string, number>): RowReader {
     const cells: Record<string, string> = {};
-    for (const [key, column] of Object.entries(columns)) cells[key] = a1(row, column);
+    for (const [key, letter] of columnLetters(columns)) cells[key] = `${letter}${row}`;
     const raw = (key: string): unknown => (columns[key] === undefined ? undefined : grid.at(row, columns[key]));
     const id = def.idPrefix ? toText(raw('id')) : '';
     const thing = rowThing(def, grid.sheet.name, row, id);
@@ -388,16 +403,16 @@ class Reader {
   /** Reads one cell as its column's type; undefined (and a finding) when it cannot. */
   private value(type: ColumnDef['type'], raw: unknown, ctx: CellContext): unknown {
     if (isBlank(raw)) return type.kind === 'refs' ? [] : type.kind === 'text' || type.kind === 'id' ? '' : undefined;
-    const shown = displayOf(raw);
-    const params: Params = { thing: ctx.thing, column: ctx.column, value: shown };
+    // The bad value is shown only when there is a finding: most cells are fine, and ten thousand rows add up.
+    const params = (): Params => ({ thing: ctx.thing, column: ctx.column, value: displayOf(raw) });
     const place = { sheet: ctx.sheet, cell: ctx.cell };
-    const err = errorOf(raw);
-    if (err) {
-      this.raise(R.errorValue, place, { ...params, value: err });
+    if (typeof raw === 'string' && raw.length > MAX_TEXT) {
+      this.raise(R.textTooLong, place, { ...params(), value: raw.length });
       return undefined;
     }
-    if (typeof raw === 'string' && raw.length > MAX_TEXT) {
-      this.raise(R.textTooLong, place, { ...params, value: raw.length });
+    const err = errorOf(raw);
+    if (err) {
+      this.raise(R.errorValue, place, { ...params(), value: err });
       return undefined;
     }
     switch (type.kind) {
@@ -411,33 +426,33 @@ class Reader {
       case 'list': {
         const list = type.list;
         if (typeof raw === 'boolean' && list === 'yesNo') return raw ? 'yes' : 'no';
-        const item = findListItem(list, toText(raw));
+        const item = this.listItem(list, toText(raw));
         if (item) return item.key;
         const allowed = { en: LISTS[list].map((i) => i.en).join(', '), es: LISTS[list].map((i) => i.es).join(', ') };
-        this.raise(R.notInList, place, { ...params, allowed });
+        this.raise(R.notInList, place, { ...params(), allowed });
         return undefined;
       }
       case 'date': {
         const d = parseDate(raw);
         if (d.ok) return d.value;
-        this.raise(R.notADate, place, params);
+        this.raise(R.notADate, place, params());
         return undefined;
       }
       case 'percent': {
         const p = parsePercent(raw, this.language);
         if (p.ok) return p.value;
-        this.raise(R.notAPercent, place, params);
+        this.raise(R.notAPercent, place, params());
         return undefined;
       }
       case 'number':
       case 'money': {
         const n = parseNumber(raw, this.language);
         if (!n.ok) {
-          this.raise(R.notANumber, place, params);
+          this.raise(R.notANumber, place, params());
           return undefined;
         }
         if (n.value < 0) {
-          this.raise(R.negativeNumber, place, params);
+          this.raise(R.negativeNumber, place, params());
           return undefined;
         }
         return n.value;
@@ -451,6 +466,17 @@ interface CellContext {
   cell: string;
   column: Label;
   thing: Label;
+}
+
+/** Column letters of a table's columns, worked out once per table rather than once per cell. */
+const LETTERS = new WeakMap<Record<string, number>, [string, string][]>();
+function columnLetters(columns: Record<string, number>): [string, string][] {
+  let letters = LETTERS.get(columns);
+  if (!letters) {
+    letters = Object.entries(columns).map(([key, column]) => [key, columnLetter(column - 1)]);
+    LETTERS.set(columns, letters);
+  }
+  return letters;
 }
 
 /** What a message calls a row: its sheet and ID ("Commitments C3"), or its row number. */
