@@ -7,7 +7,7 @@ import { Language, LANGUAGES } from '../core/contract';
 import { dayFromParts, Day } from '../core/values';
 import { EXIT, Io, runCheck, runNew, runSample } from './commands';
 import { oneLine } from './xlsx-workbook';
-// SHARE-WIRING: import { runShare } from './share';
+import { runShare } from './share';
 
 const USAGE = `kap ${version}: plan key accounts with the Knowledge -> Vision -> Commitment method, in .xlsx files.
 
@@ -23,7 +23,7 @@ Usage:
       --write   write the Review sheet into FILE (and change nothing else)
       --as-of   the day the date rules count from (default: today)
       --lang    the language of the report (default: the workbook's)
-  kap share FILE --out CLIENT.xlsx [--lang en|es]
+  kap share FILE --out CLIENT.xlsx [--lang en|es] [--force]
       Write the client copy: only what the client should see.
   kap --help | kap --version
 
@@ -42,7 +42,7 @@ const COMMANDS: Record<string, CommandSpec> = {
   check: {
     options: { json: 'flag', write: 'flag', 'as-of': 'value', lang: 'value', 'stale-knowledge-days': 'value', 'stale-contact-days': 'value' },
   },
-  share: { options: { out: 'value', lang: 'value' } },
+  share: { options: { out: 'value', lang: 'value', force: 'flag' } },
 };
 
 /** A wrong command line: one line on stderr, exit 2. */
@@ -157,8 +157,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       case 'share': {
         const out = parsed.values.get('out');
         if (out === undefined) throw new UsageError('share needs --out CLIENT.xlsx');
-        // SHARE-WIRING: return await runShare({ file: parsed.file, out, language: language(parsed) }, io);
-        throw new UsageError(`share is not available in this build (${out})`);
+        return await runShare({ file: parsed.file, out, language: language(parsed), force: parsed.flags.has('force') }, io);
       }
     }
     throw new UsageError(`unknown command "${command}"`);

@@ -15,6 +15,7 @@ import { ReviewLayout } from '../core/layout/review';
 import { ColumnFormat, SheetLayout, TemplateLayout } from '../core/layout/template';
 import { SheetGrid, WorkbookInput } from '../core/read';
 import { Day } from '../core/values';
+import { guardXlsx } from './xlsx-guard';
 
 /** The file cannot be read as a workbook: the CLI says why in one line and exits 2. */
 export class UnreadableWorkbook extends Error {
@@ -82,11 +83,9 @@ export class PlanWorkbook {
     } catch (e) {
       throw new UnreadableWorkbook(`${file}: ${fileProblem(e)}`);
     }
-    if (bytes.length === 0) throw new UnreadableWorkbook(`${file}: the file is empty, not an .xlsx workbook`);
-    // Every .xlsx is a zip archive, which starts with "PK".
-    if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
-      throw new UnreadableWorkbook(`${file}: not an .xlsx workbook (save it from Excel, Google Sheets or LibreOffice as .xlsx)`);
-    }
+    // The guard refuses, before ExcelJS parses anything, what kap must not open (damaged, encrypted, macros, zip bombs).
+    const guarded = guardXlsx(bytes);
+    if (!guarded.ok) throw new UnreadableWorkbook(`${file}: ${guarded.reason}`);
     const workbook = new ExcelJS.Workbook();
     try {
       await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
