@@ -1,0 +1,346 @@
+// The task pane shared by Excel and Google Sheets: language, the four actions,
+// the scorecard as gauges, findings by phase (each one a way to its cell), the
+// unsupported commitments and the stakeholder map. It talks only to a PaneHost,
+// speaks the user's language, and explains failures in plain words.
+
+import type { SupportReason } from '../core/check';
+import type { Language } from '../core/contract';
+import type { Phase, Severity } from '../core/finding';
+import { scoreBand } from '../core/layout/review';
+import type { PaneCheckView, PaneFinding } from '../core/pane-view';
+import { el, svg } from './element';
+import type { PaneHost } from './pane-host';
+import { stakeholderMap } from './stakeholder-map';
+
+export interface PaneOptions {
+  hostName: 'excel' | 'sheets';
+  /** Starting language; default from the browser (Spanish when it asks for Spanish). */
+  language?: Language;
+}
+
+type Action = 'create' | 'check' | 'review' | 'copy';
+
+const WORDS = {
+  title: { en: 'Key Account Plan', es: 'Plan de Cuenta Clave' },
+  subtitle: { en: 'Knowledge → Vision → Commitment', es: 'Conocimiento → Visión → Compromiso' },
+  language: { en: 'Language', es: 'Idioma' },
+  actions: { en: 'Actions', es: 'Acciones' },
+  create: { en: 'Create plan', es: 'Crear plan' },
+  check: { en: 'Check plan', es: 'Revisar plan' },
+  review: { en: 'Write review', es: 'Escribir revisión' },
+  copy: { en: 'Prepare client copy', es: 'Preparar copia para el cliente' },
+  createHint: { en: 'Adds the plan sheets that are missing', es: 'Agrega las hojas del plan que faltan' },
+  checkHint: { en: 'Finds the gaps and scores the plan', es: 'Encuentra los vacíos y califica el plan' },
+  reviewHint: { en: 'Writes the findings to the Review sheet', es: 'Escribe los hallazgos en la hoja Revisión' },
+  copyHint: { en: 'Opens a copy with only what the client should see', es: 'Abre una copia solo con lo que el cliente debe ver' },
+  busyCreate: { en: 'Adding the plan sheets…', es: 'Agregando las hojas del plan…' },
+  busyCheck: { en: 'Checking the plan…', es: 'Revisando el plan…' },
+  busyReview: { en: 'Writing the Review sheet…', es: 'Escribiendo la hoja Revisión…' },
+  busyCopy: { en: 'Preparing the client copy…', es: 'Preparando la copia para el cliente…' },
+  added: { en: 'Added:', es: 'Agregado:' },
+  nothingMissing: { en: 'Nothing was missing: every plan sheet and column is there.', es: 'No faltaba nada: todas las hojas y columnas del plan están.' },
+  reviewWritten: { en: 'Wrote the {sheet} sheet with {n} findings.', es: 'Se escribió la hoja {sheet} con {n} hallazgos.' },
+  checked: { en: 'Overall readiness {score} of 100, {n} findings.', es: 'Preparación general {score} de 100, {n} hallazgos.' },
+  scorecard: { en: 'Scorecard', es: 'Puntaje' },
+  overall: { en: 'Overall', es: 'General' },
+  findings: { en: 'Findings', es: 'Hallazgos' },
+  noFindings: { en: 'No findings: the plan passes every rule.', es: 'Sin hallazgos: el plan cumple todas las reglas.' },
+  fix: { en: 'Fix:', es: 'Cómo corregir:' },
+  goTo: { en: 'Go to', es: 'Ir a' },
+  pointsLost: { en: '−{n} pts', es: '−{n} pts' },
+  unsupported: { en: 'Unsupported commitments', es: 'Compromisos sin respaldo' },
+  allSupported: { en: 'Every commitment is supported.', es: 'Todos los compromisos tienen respaldo.' },
+  noCommitments: { en: 'No commitments yet.', es: 'Aún no hay compromisos.' },
+  asOf: { en: 'Checked as of {date}', es: 'Revisado al {date}' },
+  start: {
+    en: 'Create the plan sheets, fill them in, then check the plan to see its gaps and score.',
+    es: 'Cree las hojas del plan, complételas y luego revise el plan para ver sus vacíos y su puntaje.',
+  },
+  red: { en: 'weak', es: 'débil' },
+  amber: { en: 'fair', es: 'regular' },
+  green: { en: 'strong', es: 'sólido' },
+  of100: { en: 'of 100', es: 'de 100' },
+} as const;
+
+const PHASE_WORDS: Record<Phase, { en: string; es: string }> = {
+  structure: { en: 'Structure', es: 'Estructura' },
+  knowledge: { en: 'Knowledge', es: 'Conocimiento' },
+  vision: { en: 'Vision', es: 'Visión' },
+  commitment: { en: 'Commitment', es: 'Compromiso' },
+};
+
+const SEVERITY_WORDS: Record<Severity, { en: string; es: string }> = {
+  error: { en: 'Error', es: 'Error' },
+  warning: { en: 'Warning', es: 'Advertencia' },
+  info: { en: 'Info', es: 'Aviso' },
+};
+
+/** What each support reason means, in plain words beside its code. */
+export const REASON_LABELS: Record<SupportReason, { en: string; es: string }> = {
+  'no-vision': { en: 'Backs no opportunity on the Vision sheet', es: 'No respalda ninguna oportunidad de la hoja Visión' },
+  'no-owner': { en: 'Nobody owns it', es: 'Nadie es responsable' },
+  'not-approved': { en: 'Needs an approval nobody has given', es: 'Requiere una aprobación que nadie ha dado' },
+  'not-agreed': { en: 'The client has not agreed to it', es: 'El cliente no lo ha acordado' },
+  'over-capacity': { en: "More hours than its team has", es: 'Más horas de las que tiene su equipo' },
+  'over-budget': { en: "Costs more than its team's budget", es: 'Cuesta más que el presupuesto de su equipo' },
+  'no-capacity': { en: 'No capacity row of its team covers its date', es: 'Ninguna fila de capacidad de su equipo cubre su fecha' },
+};
+
+/** Plain-word explanations of failures, by the error code a host reports. Never the raw exception text. */
+const FAILURES = {
+  generic: {
+    create: { en: 'The plan sheets could not be added.', es: 'No se pudieron agregar las hojas del plan.' },
+    check: { en: 'The plan could not be checked.', es: 'No se pudo revisar el plan.' },
+    review: { en: 'The Review sheet could not be written.', es: 'No se pudo escribir la hoja Revisión.' },
+    copy: { en: 'The client copy could not be prepared.', es: 'No se pudo preparar la copia para el cliente.' },
+    select: { en: 'That cell could not be selected.', es: 'No se pudo seleccionar esa celda.' },
+  },
+  advice: {
+    ItemNotFound: {
+      en: 'A sheet it needs was renamed or deleted. Check the plan again to refresh the list.',
+      es: 'Una hoja que necesita fue renombrada o eliminada. Revise el plan de nuevo para actualizar la lista.',
+    },
+    AccessDenied: {
+      en: 'The workbook is read-only or protected. Unprotect it or save an editable copy, then try again.',
+      es: 'El libro es de solo lectura o está protegido. Desprotéjalo o guarde una copia editable e intente de nuevo.',
+    },
+    RequestPayloadSizeLimitExceeded: {
+      en: 'The plan is too large to send in one go. Remove empty rows far below the tables, then try again.',
+      es: 'El plan es demasiado grande para enviarlo de una vez. Elimine filas vacías muy por debajo de las tablas e intente de nuevo.',
+    },
+    InvalidOperationInCellEditMode: {
+      en: 'A cell is being edited. Press Enter or Esc in the sheet, then try again.',
+      es: 'Se está editando una celda. Presione Enter o Esc en la hoja e intente de nuevo.',
+    },
+    other: {
+      en: 'Make sure no cell is being edited and the workbook is not protected, then try again.',
+      es: 'Asegúrese de que no se esté editando una celda y de que el libro no esté protegido, e intente de nuevo.',
+    },
+  },
+} as const;
+
+type AdviceCode = Exclude<keyof typeof FAILURES.advice, 'other'>;
+
+/** The failure in plain words: what did not happen, and what to do about it. */
+export function plainFailure(action: Action | 'select', error: unknown, lang: Language): string {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  const known = typeof code === 'string' && code in FAILURES.advice ? (code as AdviceCode) : 'other';
+  return `${FAILURES.generic[action][lang]} ${FAILURES.advice[known][lang]}`;
+}
+
+function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, k: string) => (values[k] === undefined ? whole : String(values[k])));
+}
+
+/** Mounts the pane into `root`; everything it shows comes from `host`. */
+export function mountPane(root: HTMLElement, host: PaneHost, options: PaneOptions): void {
+  let lang: Language = options.language ?? (typeof navigator !== 'undefined' && /^es\b/i.test(navigator.language) ? 'es' : 'en');
+  let view: PaneCheckView | undefined;
+  let busy = false;
+  const w = (k: keyof typeof WORDS): string => WORDS[k][lang];
+
+  root.classList.add('kap-pane', `kap-host-${options.hostName}`);
+  const status = el('div', { class: 'kap-status', role: 'status', 'aria-live': 'polite' });
+  const alert = el('div', { class: 'kap-alert', role: 'alert' });
+  const results = el('div', { class: 'kap-results' });
+  const picker = el('select', { id: 'kap-language', class: 'kap-select' }, el('option', { value: 'en', text: 'English' }), el('option', { value: 'es', text: 'Español' }));
+  picker.value = lang;
+  const buttons: Record<Action, HTMLButtonElement> = {
+    create: el('button', { type: 'button', class: 'kap-button' }),
+    check: el('button', { type: 'button', class: 'kap-button kap-primary' }),
+    review: el('button', { type: 'button', class: 'kap-button' }),
+    copy: el('button', { type: 'button', class: 'kap-button' }),
+  };
+  const title = el('h1', { class: 'kap-title' });
+  const subtitle = el('p', { class: 'kap-subtitle' });
+  const languageLabel = el('label', { for: 'kap-language', class: 'kap-label' });
+  const actions = el('div', { class: 'kap-actions', role: 'group' }, buttons.check, buttons.create, buttons.review, buttons.copy);
+  root.replaceChildren(
+    el('header', { class: 'kap-header' }, el('div', {}, title, subtitle), el('div', { class: 'kap-language' }, languageLabel, picker)),
+    actions,
+    status,
+    alert,
+    results,
+  );
+
+  const relabel = (): void => {
+    document.documentElement.lang = lang;
+    title.textContent = w('title');
+    subtitle.textContent = w('subtitle');
+    languageLabel.textContent = w('language');
+    actions.setAttribute('aria-label', w('actions'));
+    const hints: Record<Action, keyof typeof WORDS> = { create: 'createHint', check: 'checkHint', review: 'reviewHint', copy: 'copyHint' };
+    for (const action of Object.keys(buttons) as Action[]) {
+      buttons[action].textContent = w(action);
+      buttons[action].title = w(hints[action]);
+    }
+  };
+
+  const setBusy = (on: boolean, message = ''): void => {
+    busy = on;
+    root.setAttribute('aria-busy', String(on));
+    for (const b of Object.values(buttons)) b.disabled = on;
+    picker.disabled = on;
+    if (on) status.textContent = message;
+  };
+
+  const run = async (action: Action, busyWord: keyof typeof WORDS, work: () => Promise<string>): Promise<void> => {
+    if (busy) return;
+    alert.textContent = '';
+    setBusy(true, w(busyWord));
+    try {
+      status.textContent = await work();
+    } catch (error) {
+      status.textContent = '';
+      alert.textContent = plainFailure(action, error, lang);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const select = (sheet: string, cell: string): void => {
+    alert.textContent = '';
+    host.selectCell(sheet, cell).catch((error: unknown) => (alert.textContent = plainFailure('select', error, lang)));
+  };
+
+  const check = (): Promise<void> =>
+    run('check', 'busyCheck', async () => {
+      view = await host.checkPlan(lang);
+      render();
+      return fill(w('checked'), { score: view.scorecard.overall, n: view.findings.length });
+    });
+
+  buttons.check.addEventListener('click', () => void check());
+  buttons.create.addEventListener('click', () =>
+    void run('create', 'busyCreate', async () => {
+      const { added } = await host.createPlan(lang);
+      return added.length === 0 ? w('nothingMissing') : `${w('added')} ${added.join(', ')}.`;
+    }),
+  );
+  buttons.review.addEventListener('click', () =>
+    void run('review', 'busyReview', async () => {
+      const { sheet, findings } = await host.writeReview(lang);
+      return fill(w('reviewWritten'), { sheet, n: findings });
+    }),
+  );
+  buttons.copy.addEventListener('click', () => void run('copy', 'busyCopy', async () => (await host.prepareClientCopy(lang)).message));
+  picker.addEventListener('change', () => {
+    lang = picker.value === 'es' ? 'es' : 'en';
+    relabel();
+    // Findings are written in the language they were checked in: check again so they match the pane.
+    if (view) void check();
+    else render();
+  });
+
+  const render = (): void => {
+    if (!view) {
+      results.replaceChildren(el('p', { class: 'kap-muted kap-start', text: w('start') }));
+      return;
+    }
+    results.replaceChildren(scorecard(view), findingsSection(view), commitmentsSection(view), stakeholderMap(view.stakeholders, lang, (p) => select(p.sheet, p.cell)));
+  };
+
+  const gauge = (label: string, score: number, overall = false): HTMLElement => {
+    const band = scoreBand(score);
+    const arc = 'M 8 44 A 36 36 0 0 1 80 44';
+    const drawing = svg(
+      'svg',
+      { viewBox: '0 0 88 50', class: 'kap-gauge-arc', 'aria-hidden': 'true', focusable: 'false' },
+      svg('path', { d: arc, class: 'kap-gauge-track', pathLength: 100 }),
+      svg('path', { d: arc, class: `kap-gauge-value kap-band-${band}`, pathLength: 100, 'stroke-dasharray': `${Math.max(score, 0.5)} 100` }),
+    );
+    return el(
+      'div',
+      {
+        class: `kap-gauge${overall ? ' kap-gauge-overall' : ''}`,
+        role: 'meter',
+        'aria-valuemin': 0,
+        'aria-valuemax': 100,
+        'aria-valuenow': score,
+        'aria-label': label,
+        'aria-valuetext': `${score} ${w('of100')}, ${w(band)}`,
+      },
+      drawing,
+      el('div', { class: 'kap-gauge-score', text: String(score) }),
+      el('div', { class: 'kap-gauge-label', text: label }),
+      el('div', { class: `kap-gauge-band kap-band-text-${band}`, text: w(band) }),
+    );
+  };
+
+  const scorecard = (v: PaneCheckView): HTMLElement =>
+    el(
+      'section',
+      { class: 'kap-scorecard', 'aria-labelledby': 'kap-scorecard-title' },
+      el('h2', { id: 'kap-scorecard-title', text: w('scorecard') }, el('span', { class: 'kap-asof', text: fill(w('asOf'), { date: v.asOf }) })),
+      el(
+        'div',
+        { class: 'kap-gauges' },
+        gauge(PHASE_WORDS.knowledge[lang], v.scorecard.knowledge),
+        gauge(PHASE_WORDS.vision[lang], v.scorecard.vision),
+        gauge(PHASE_WORDS.commitment[lang], v.scorecard.commitment),
+        gauge(w('overall'), v.scorecard.overall, true),
+      ),
+      el('p', { class: 'kap-explanation', text: v.scorecard.explanation }),
+    );
+
+  const findingButton = (f: PaneFinding): HTMLElement => {
+    const place = `${f.sheet}!${f.cell}`;
+    const button = el(
+      'button',
+      {
+        type: 'button',
+        class: `kap-finding kap-sev-${f.severity}`,
+        'aria-label': `${SEVERITY_WORDS[f.severity][lang]}: ${f.message} ${w('fix')} ${f.fix} ${w('goTo')} ${place}`,
+      },
+      el('span', { class: 'kap-finding-head' }, el('span', { class: `kap-badge kap-badge-${f.severity}`, text: SEVERITY_WORDS[f.severity][lang] }), el('span', { class: 'kap-place', text: place }), f.points > 0 ? el('span', { class: 'kap-points', text: fill(w('pointsLost'), { n: f.points }) }) : null),
+      el('span', { class: 'kap-message', text: f.message }),
+      el('span', { class: 'kap-fix' }, el('strong', { text: w('fix') }), ` ${f.fix}`),
+    );
+    button.addEventListener('click', () => select(f.sheet, f.cell));
+    return el('li', {}, button);
+  };
+
+  const findingsSection = (v: PaneCheckView): HTMLElement => {
+    const section = el('section', { class: 'kap-findings', 'aria-labelledby': 'kap-findings-title' }, el('h2', { id: 'kap-findings-title', text: `${w('findings')} (${v.findings.length})` }));
+    if (v.findings.length === 0) section.appendChild(el('p', { class: 'kap-muted', text: w('noFindings') }));
+    for (const phase of ['structure', 'knowledge', 'vision', 'commitment'] as const) {
+      const list = v.findings.filter((f) => f.phase === phase);
+      if (list.length === 0) continue;
+      const errors = list.filter((f) => f.severity === 'error').length;
+      const group = el(
+        'details',
+        { class: 'kap-phase', open: true },
+        el('summary', {}, el('span', { class: 'kap-phase-name', text: PHASE_WORDS[phase][lang] }), el('span', { class: `kap-count${errors > 0 ? ' kap-count-error' : ''}`, text: String(list.length) })),
+        el('ul', { class: 'kap-list', 'aria-label': PHASE_WORDS[phase][lang] }, ...list.map(findingButton)),
+      );
+      section.appendChild(group);
+    }
+    return section;
+  };
+
+  const commitmentsSection = (v: PaneCheckView): HTMLElement => {
+    const unsupported = v.commitments.filter((c) => !c.supported);
+    const section = el('section', { class: 'kap-commitments', 'aria-labelledby': 'kap-unsupported-title' }, el('h2', { id: 'kap-unsupported-title', text: `${w('unsupported')} (${unsupported.length})` }));
+    if (v.commitments.length === 0) section.appendChild(el('p', { class: 'kap-muted', text: w('noCommitments') }));
+    else if (unsupported.length === 0) section.appendChild(el('p', { class: 'kap-muted', text: w('allSupported') }));
+    const list = el('ul', { class: 'kap-list' });
+    for (const c of unsupported) {
+      const name = c.commitment ? `${c.id} “${c.commitment}”` : c.id;
+      const reasons = c.reasons.map((r) => REASON_LABELS[r][lang]);
+      const button = el(
+        'button',
+        { type: 'button', class: 'kap-commitment', 'aria-label': `${name}: ${reasons.join('; ')}. ${w('goTo')} ${c.sheet}!${c.cell}` },
+        el('span', { class: 'kap-commitment-name', text: name }),
+        // A button holds phrasing content only, so the reasons are spans laid out as lines.
+        el('span', { class: 'kap-reasons' }, ...c.reasons.map((r) => el('span', { class: 'kap-reason' }, el('span', { class: 'kap-reason-code', text: r }), ` ${REASON_LABELS[r][lang]}`))),
+      );
+      button.addEventListener('click', () => select(c.sheet, c.cell));
+      list.appendChild(el('li', {}, button));
+    }
+    section.appendChild(list);
+    return section;
+  };
+
+  relabel();
+  render();
+}
