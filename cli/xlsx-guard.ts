@@ -31,7 +31,13 @@ interface ZipEntry {
 
 const refuse = (reason: string): Guarded => ({ ok: false, reason });
 
-export function guardXlsx(bytes: Buffer): Guarded {
+/** The limits a file must stay under; tests lower them to build small bombs. */
+export interface GuardLimits {
+  maxUnpackedBytes: number;
+  maxSheetRows: number;
+}
+
+export function guardXlsx(bytes: Buffer, limits: GuardLimits = { maxUnpackedBytes: MAX_UNPACKED_BYTES, maxSheetRows: MAX_SHEET_ROWS }): Guarded {
   if (bytes.length === 0) return refuse('the file is empty, not an .xlsx workbook');
   if (bytes.length >= 8 && bytes.subarray(0, 8).equals(OLE2)) {
     // Excel saves a password-protected workbook as an OLE2 container holding the encrypted package.
@@ -56,24 +62,26 @@ export function guardXlsx(bytes: Buffer): Guarded {
     return refuse('the workbook links to other workbooks (external links), which kap never follows or rewrites: break the links in Excel (Data > Edit Links > Break Link) on a copy and use that');
   }
   const declared = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
-  if (declared > MAX_UNPACKED_BYTES) return refuse(tooBig(declared));
+  if (declared > limits.maxUnpackedBytes) return refuse(tooBig(limits.maxUnpackedBytes, declared));
   // Declared sizes can lie, so every part is inflated under the same budget before ExcelJS sees it.
-  let budget = MAX_UNPACKED_BYTES;
+  let budget = limits.maxUnpackedBytes;
   for (const entry of entries) {
     if (entry.name.endsWith('/')) continue;
-    const data = partData(bytes, entry, budget);
+    const data = partData(bytes, entry, budget, limits.maxUnpackedBytes);
     if (typeof data === 'string') return refuse(data);
     budget -= data.length;
     if (/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) {
-      const problem = sheetProblem(entry.name, data);
+      const problem = sheetProblem(entry.name, data, limits.maxSheetRows);
       if (problem) return refuse(problem);
     }
   }
   return { ok: true };
 }
 
-function tooBig(bytes: number): string {
-  return `the workbook unpacks to more than ${Math.floor(MAX_UNPACKED_BYTES / 1024 / 1024)} MB (${Math.ceil(bytes / 1024 / 1024)} MB or more): a zip bomb or far more than a plan holds`;
+function tooBig(limit: number, declared?: number): string {
+  const mb = (n: number): string => `${Math.ceil(n / 1024 / 1024)} MB`;
+  const size = declared === undefined ? '' : ` (it declares ${mb(declared)})`;
+  return `the workbook unpacks to more than ${mb(limit)}${size}: a zip bomb, or far more than a plan holds`;
 }
 
 /** The zip's table of contents, or why it cannot be read. */
@@ -114,7 +122,7 @@ function centralDirectory(bytes: Buffer): ZipEntry[] | string {
 }
 
 /** One part's bytes, inflated with at most `budget` bytes of output, or why not. */
-function partData(bytes: Buffer, entry: ZipEntry, budget: number): Buffer | string {
+function partData(bytes: Buffer, entry: ZipEntry, budget: number, limit: number): Buffer | string {
   const damaged = `the file is damaged (part ${entry.name} cannot be read): save it again from Excel, Google Sheets or LibreOffice`;
   if (entry.flags & 1) return 'the workbook is password-protected (encrypted zip): remove the password, save as .xlsx, and try again';
   const p = entry.localOffset;
@@ -122,18 +130,18 @@ function partData(bytes: Buffer, entry: ZipEntry, budget: number): Buffer | stri
   const start = p + 30 + bytes.readUInt16LE(p + 26) + bytes.readUInt16LE(p + 28);
   const stored = bytes.subarray(start, start + entry.compressedSize);
   if (start + entry.compressedSize > bytes.length) return damaged;
-  if (entry.method === 0) return stored.length > budget ? tooBig(MAX_UNPACKED_BYTES + 1) : stored;
+  if (entry.method === 0) return stored.length > budget ? tooBig(limit) : stored;
   if (entry.method !== 8) return `part ${entry.name} uses a compression method kap cannot read: save the file again as .xlsx`;
   try {
     return inflateRawSync(stored, { maxOutputLength: Math.max(budget, 1) });
   } catch (e) {
-    if ((e as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) return tooBig(MAX_UNPACKED_BYTES + 1);
+    if ((e as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) return tooBig(limit);
     return damaged;
   }
 }
 
 /** Why a worksheet is too large to read: a dimension beyond Excel's grid, or too many rows. */
-function sheetProblem(part: string, xml: Buffer): string | undefined {
+function sheetProblem(part: string, xml: Buffer, maxRows: number): string | undefined {
   const head = xml.toString('utf8', 0, Math.min(xml.length, 4096));
   const dimension = /<(?:\w+:)?dimension\b[^>]*\bref="([^"]+)"/.exec(head)?.[1];
   if (dimension) {
@@ -146,8 +154,8 @@ function sheetProblem(part: string, xml: Buffer): string | undefined {
     }
   }
   const rows = countRows(xml);
-  if (rows > MAX_SHEET_ROWS) {
-    return `a sheet (${part}) has ${rows.toLocaleString('en-US')} rows, more than the ${MAX_SHEET_ROWS.toLocaleString('en-US')} kap reads: delete the unused rows (select them, Delete) and save`;
+  if (rows > maxRows) {
+    return `a sheet (${part}) has ${rows.toLocaleString('en-US')} rows, more than the ${maxRows.toLocaleString('en-US')} kap reads: delete the unused rows (select them, Delete) and save`;
   }
   return undefined;
 }
