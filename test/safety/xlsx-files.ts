@@ -71,7 +71,7 @@ async function withCustomProperty(xlsx: Buffer, value: string): Promise<Buffer> 
 }
 
 /** Every part of an .xlsx package as text, by its path. */
-export async function packageParts(bytes: Buffer): Promise<Map<string, string>> {
+export async function packageParts(bytes: Uint8Array): Promise<Map<string, string>> {
   const zip = await JSZip.loadAsync(bytes);
   const parts = new Map<string, string>();
   for (const file of Object.values(zip.files)) if (!file.dir) parts.set(file.name, await file.async('string'));
