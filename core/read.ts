@@ -246,6 +246,42 @@ interface RowReader {
   ids(key: string): string[];
 }
 
+/** A row's values by column key, with typed accessors shared by every row. */
+class RowRead implements RowReader {
+  constructor(
+    readonly origin: RowReader['origin'],
+    private readonly values: Record<string, unknown>,
+  ) {}
+  text(key: string): string {
+    const v = this.values[key];
+    return typeof v === 'string' ? v : '';
+  }
+  list(key: string): string | undefined {
+    const v = this.values[key];
+    return typeof v === 'string' ? v : undefined;
+  }
+  yes(key: string): boolean | undefined {
+    const v = this.values[key];
+    return v === 'yes' ? true : v === 'no' ? false : undefined;
+  }
+  date(key: string): number | undefined {
+    const v = this.values[key];
+    return typeof v === 'number' ? v : undefined;
+  }
+  number(key: string): number | undefined {
+    const v = this.values[key];
+    return typeof v === 'number' ? v : undefined;
+  }
+  ids(key: string): string[] {
+    const v = this.values[key];
+    return Array.isArray(v) ? (v as string[]) : [];
+  }
+}
+
+function blankValue(type: ColumnDef['type']): unknown {
+  return type.kind === 'refs' ? [] : type.kind === 'text' || type.kind === 'id' ? '' : undefined;
+}
+
 class Reader {
   readonly findings: Finding[] = [];
   constructor(
@@ -354,55 +390,34 @@ class Reader {
     }
   }
 
+  /**
+   * Reads every contract cell of a row once, eagerly: a bad value yields
+   * exactly one finding, and ten thousand rows allocate little.
+   */
   private rowReader(def: TableSheetDef, grid: GridView, row: number, columns: Record<string, number>): RowReader {
+    const letters = columnLetters(columns);
     const cells: Record<string, string> = {};
-    for (const [key, letter] of columnLetters(columns)) cells[key] = `${letter}${row}`;
-    const raw = (key: string): unknown => (columns[key] === undefined ? undefined : grid.at(row, columns[key]));
-    const id = def.idPrefix ? toText(raw('id')) : '';
-    const thing = rowThing(def, grid.sheet.name, row, id);
-    const colDef = (key: string): ColumnDef => def.columns.find((c) => c.key === key)!;
-    const read = (key: string): unknown => {
-      if (columns[key] === undefined) return undefined;
-      return this.value(colDef(key).type, raw(key), { sheet: grid.sheet.name, cell: cells[key], column: colDef(key), thing });
-    };
-    // Values are read once per cell, so a bad value yields exactly one finding.
-    const cache = new Map<string, unknown>();
-    const get = (key: string): unknown => {
-      if (!cache.has(key)) cache.set(key, read(key));
-      return cache.get(key);
-    };
-    return {
-      origin: { sheet: grid.sheet.name, row, cells },
-      text: (key) => {
-        const v = get(key);
-        return typeof v === 'string' ? v : '';
-      },
-      list: (key) => {
-        const v = get(key);
-        return typeof v === 'string' ? v : undefined;
-      },
-      yes: (key) => {
-        const v = get(key);
-        return v === 'yes' ? true : v === 'no' ? false : undefined;
-      },
-      date: (key) => {
-        const v = get(key);
-        return typeof v === 'number' ? v : undefined;
-      },
-      number: (key) => {
-        const v = get(key);
-        return typeof v === 'number' ? v : undefined;
-      },
-      ids: (key) => {
-        const v = get(key);
-        return Array.isArray(v) ? (v as string[]) : [];
-      },
-    };
+    for (const [key, letter] of letters) cells[key] = letter + row;
+    const id = def.idPrefix && columns.id !== undefined ? toText(grid.at(row, columns.id)) : '';
+    let thing: Label | undefined;
+    const values: Record<string, unknown> = {};
+    for (const c of def.columns) {
+      const column = columns[c.key];
+      if (column === undefined) continue;
+      const raw = grid.at(row, column);
+      if (isBlank(raw)) {
+        values[c.key] = blankValue(c.type);
+        continue;
+      }
+      thing ??= rowThing(def, grid.sheet.name, row, id);
+      values[c.key] = this.value(c.type, raw, { sheet: grid.sheet.name, cell: cells[c.key], column: c, thing });
+    }
+    return new RowRead({ sheet: grid.sheet.name, row, cells }, values);
   }
 
   /** Reads one cell as its column's type; undefined (and a finding) when it cannot. */
   private value(type: ColumnDef['type'], raw: unknown, ctx: CellContext): unknown {
-    if (isBlank(raw)) return type.kind === 'refs' ? [] : type.kind === 'text' || type.kind === 'id' ? '' : undefined;
+    if (isBlank(raw)) return blankValue(type);
     // The bad value is shown only when there is a finding: most cells are fine, and ten thousand rows add up.
     const params = (): Params => ({ thing: ctx.thing, column: ctx.column, value: displayOf(raw) });
     const place = { sheet: ctx.sheet, cell: ctx.cell };
