@@ -23,6 +23,7 @@ const WORDS = {
   unplaced: { en: 'Not on the map (attitude or influence missing):', es: 'Fuera del mapa (falta actitud o influencia):' },
   empty: { en: 'No stakeholders on the Stakeholders sheet yet.', es: 'Aún no hay actores en la hoja Actores.' },
   goTo: { en: 'Go to', es: 'Ir a' },
+  key: { en: 'Marked edge: decision maker or financial approver.', es: 'Borde marcado: decisor o aprobador financiero.' },
 } as const;
 
 const ROLE_SHORT: Record<string, { en: string; es: string }> = {
@@ -50,29 +51,30 @@ export function stakeholderMap(people: readonly PaneStakeholder[], lang: Languag
     button.addEventListener('click', () => onSelect(p));
     return button;
   };
+  // One band per attitude, its name above its three influence cells: the whole width is left for names at 300 px.
+  const id = (axis: string, key: string): string => `kap-map-${axis}-${key}`;
   const table = el(
     'table',
     { class: 'kap-map-grid' },
-    el('caption', { class: 'kap-visually-hidden', text: `${w('title')}: ${w('influence')} × ${w('attitude')}` }),
-    el(
-      'thead',
-      {},
-      el('tr', {}, el('th', { scope: 'col', class: 'kap-map-corner', text: `${w('influence')} ↓ ${w('attitude')} →` }), ...ATTITUDE.map((a) => el('th', { scope: 'col', class: `kap-att-${a}`, text: w(a) }))),
-    ),
-    el(
-      'tbody',
-      {},
-      ...INFLUENCE.map((i) =>
+    el('caption', { class: 'kap-visually-hidden', text: `${w('title')}: ${w('attitude')} × ${w('influence')}` }),
+    el('thead', {}, el('tr', {}, ...INFLUENCE.map((i) => el('th', { scope: 'col', id: id('influence', i), text: `${w(i)} ${w('influence').toLowerCase()}` })))),
+    ...ATTITUDE.map((a) =>
+      el(
+        'tbody',
+        { class: `kap-att-${a}` },
+        el('tr', {}, el('th', { scope: 'rowgroup', colspan: INFLUENCE.length, id: id('attitude', a), text: w(a) })),
         el(
           'tr',
           {},
-          el('th', { scope: 'row', text: w(i) }),
-          ...ATTITUDE.map((a) => el('td', { class: `kap-att-${a}` }, ...people.filter((p) => p.influence === i && p.attitude === a).map(person))),
+          ...INFLUENCE.map((i) =>
+            el('td', { headers: `${id('attitude', a)} ${id('influence', i)}` }, ...people.filter((p) => p.influence === i && p.attitude === a).map(person)),
+          ),
         ),
       ),
     ),
   );
   section.appendChild(table);
+  section.appendChild(el('p', { class: 'kap-map-legend' }, el('span', { class: 'kap-person kap-person-key kap-legend-swatch', 'aria-hidden': 'true' }), w('key')));
   const unplaced = people.filter((p) => !INFLUENCE.some((i) => i === p.influence) || !ATTITUDE.some((a) => a === p.attitude));
   if (unplaced.length > 0) section.appendChild(el('p', { class: 'kap-unplaced' }, el('span', { class: 'kap-muted', text: w('unplaced') }), ' ', ...unplaced.map(person)));
   return section;
