@@ -33,7 +33,7 @@ describe.each(LANGUAGES)('kap share on the sentinel plan (%s)', (lang) => {
     const copy = readFileSync(out);
     parts = await packageParts(copy);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(copy);
+    await wb.xlsx.load(new Uint8Array(copy).buffer);
     cells = new Set<string>();
     for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((c) => void cells.add(String(c.value))));
   });
