@@ -6,8 +6,8 @@
 //   Sidebar.html   the sidebar, its script and styles inlined (HtmlService serves one file);
 //   appsscript.json, .claspignore, and .clasp.json copied from sheets-addon/.clasp.json
 //                  when the developer has made one (git-ignored; see docs/sheets.md).
-import { build as esbuild } from 'esbuild';
-import { copyFile, mkdir, writeFile, access } from 'node:fs/promises';
+import { build as esbuild, transform } from 'esbuild';
+import { copyFile, mkdir, writeFile, access, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -20,9 +20,7 @@ export async function build() {
   await mkdir(out, { recursive: true });
   const code = await buildServer();
   await writeFile(path.join(out, 'Code.js'), code);
-  // Until the shared pane (ui/pane.ts) lands, the sidebar cannot be built; the server can.
-  if (await exists(path.join(root, 'ui', 'pane.ts'))) await writeFile(path.join(out, 'Sidebar.html'), await buildSidebar());
-  else console.warn('sheets: ui/pane.ts is not there yet; Sidebar.html not built');
+  await writeFile(path.join(out, 'Sidebar.html'), await buildSidebar());
   await copyFile(path.join(root, 'appsscript.json'), path.join(out, 'appsscript.json'));
   await writeFile(path.join(out, '.claspignore'), '**/**\n!Code.js\n!Sidebar.html\n!appsscript.json\n');
   const clasp = path.join(root, 'sheets-addon', '.clasp.json');
@@ -78,7 +76,8 @@ async function buildSidebar() {
     logLevel: 'warning',
   });
   const js = result.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => f.text).join('\n');
-  const css = result.outputFiles.filter((f) => f.path.endsWith('.css')).map((f) => f.text).join('\n');
+  // The shared pane's look: the same stylesheet the Excel task pane links.
+  const css = await minifyCss(await readFile(path.join(root, 'ui', 'pane.css'), 'utf8'));
   // Inline text must not close its own element early.
   const script = js.replace(/<\/script/gi, '<\\/script');
   const style = css.replace(/<\/style/gi, '<\\/style');
@@ -101,6 +100,10 @@ ${script}
 </body>
 </html>
 `;
+}
+
+async function minifyCss(css) {
+  return (await transform(css, { loader: 'css', minify: true, target: 'chrome100' })).code;
 }
 
 async function exists(file) {

@@ -3,7 +3,7 @@
 // so this file lists exactly what the menu and google.script.run may call.
 
 import { localeLanguage } from './sheets-adapter';
-import { checkPlanIn, createPlanIn, serverFunctionsFor, writeReviewIn } from './plan-actions';
+import { createPlanIn, serverFunctionsFor, writeReviewIn } from './plan-actions';
 import { ServerFunctions } from './server-api';
 
 const TITLE = 'Key Account Planner';

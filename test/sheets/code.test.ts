@@ -1,0 +1,237 @@
+// The built Code.js in a vm context over the spreadsheet double: it is one
+// script with exactly the intended entry points, onOpen only builds the menu,
+// and create, check, write review, select and client copy work as the spec says.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import vm from 'node:vm';
+import { checkPlan } from '../../core/check';
+import { PaneCheckView } from '../../core/pane-view';
+import { ClientCopy } from '../../core/client-copy';
+import { templateLayout } from '../../core/layout/template';
+import { sampleData } from '../../core/sample';
+import { dayFromParts } from '../../core/values';
+import { PlanWorkbook } from '../../cli/xlsx-workbook';
+import { basePlan, buildWorkbook, day, withRow } from '../fixtures/plan-fixture';
+import { buildAddon, loadAddon } from './addon';
+import { DoubleSpreadsheet } from './spreadsheet-double';
+import { planOfSize } from '../../bench/plan-of-size';
+import { WorkbookInput } from '../../core/read';
+
+const ENTRY_POINTS = [
+  'checkPlan',
+  'checkPlanFromMenu',
+  'createPlan',
+  'createPlanFromMenu',
+  'onInstall',
+  'onOpen',
+  'prepareClientCopy',
+  'selectCell',
+  'showSidebar',
+  'writeReview',
+];
+/** 2027-03-15, the fixtures' as-of day, at noon UTC (morning in Bogotá). */
+const NOW = new Date(Date.UTC(2027, 2, 15, 12));
+const AS_OF = dayFromParts(2027, 3, 15);
+
+let code: string;
+beforeAll(() => {
+  code = buildAddon();
+});
+
+describe('Code.js is one Apps Script file', () => {
+  it('has no import or export and parses as a script', () => {
+    expect(code).not.toMatch(/^\s*(import|export)\b/m);
+    expect(() => new vm.Script(code)).not.toThrow();
+  });
+
+  it('leaves exactly the entry points as top-level functions, plus the bundle object KAP', () => {
+    const { context } = loadAddon(code);
+    const own = Object.getOwnPropertyNames(context).filter((k) => k !== 'SpreadsheetApp' && k !== 'HtmlService');
+    const functions = own.filter((k) => typeof context[k] === 'function').sort();
+    expect(functions).toEqual(ENTRY_POINTS);
+    expect(own.filter((k) => typeof context[k] !== 'function')).toEqual(['KAP']);
+  });
+
+  it('every menu item names a top-level function', () => {
+    const addon = loadAddon(code);
+    addon.call('onOpen', { authMode: 'NONE' });
+    const items = addon.app.ui.menus[0].items;
+    expect(items.map((i) => i.caption)).toEqual(['Create plan', 'Check plan', 'Open panel']);
+    for (const item of items) expect(ENTRY_POINTS).toContain(item.functionName);
+  });
+});
+
+describe('onOpen', () => {
+  it('builds the add-on menu and touches no spreadsheet data', () => {
+    const addon = loadAddon(code, buildWorkbook(basePlan()));
+    const before = addon.book.snapshot();
+    addon.call('onOpen', { authMode: 'NONE' });
+    expect(addon.app.ui.menus).toHaveLength(1);
+    expect([...addon.book.calls.byMethod.keys()].sort()).toEqual(['Menu.addItem', 'Menu.addToUi', 'SpreadsheetApp.getUi', 'Ui.createAddonMenu']);
+    expect(addon.book.snapshot()).toEqual(before);
+  });
+
+  it('Open panel shows Sidebar.html as a sidebar', () => {
+    const addon = loadAddon(code);
+    addon.call('showSidebar');
+    expect(addon.html.created.map((h) => h.file)).toEqual(['Sidebar']);
+    expect(addon.app.ui.sidebars).toHaveLength(1);
+  });
+});
+
+describe('Create plan', () => {
+  it('on an empty spreadsheet adds every plan sheet with headers, lists, formats, frozen header and live Capacity formulas', () => {
+    const addon = loadAddon(code);
+    const { added } = addon.call<{ added: string[] }>('createPlan', 'en');
+    expect(added).toEqual(['Plan', 'Knowledge', 'Learning plan', 'Stakeholders', 'Vision', 'Commitments', 'Capacity']);
+    const names = addon.book.sheets.map((s) => s.name);
+    expect(names).toEqual(['Sheet1', ...added]);
+    const commitments = addon.book.sheet('Commitments');
+    expect(commitments.peek('A1')!.value).toBe('ID');
+    expect(commitments.frozenRows).toBe(1);
+    const side = commitments.peek('D2')!.validation!;
+    expect(side.list).toEqual(['Ours', 'Client', 'Joint']);
+    expect(commitments.peek('G2')!.numberFormat).toBe('yyyy-mm-dd');
+    const capacity = addon.book.sheet('Capacity');
+    expect(capacity.peek('F2')!.formula).toMatch(/^=IF\(\$A2="","",SUMIFS\(Commitments!\$I:\$I,/);
+    expect(capacity.peek('G51')!.formula).toMatch(/^=IF\(\$A51="","",SUMIFS\(Commitments!\$J:\$J,/);
+  });
+
+  it('twice gives the same spreadsheet, and the second time adds nothing', () => {
+    const addon = loadAddon(code);
+    addon.call('createPlan', 'es');
+    const once = addon.book.snapshot();
+    expect(addon.call<{ added: string[] }>('createPlan', 'es').added).toEqual([]);
+    expect(addon.book.snapshot()).toEqual(once);
+    expect(Object.keys(once)).toContain('Compromisos');
+  });
+
+  it('on a half-built plan adds what is missing and changes no cell that was there', () => {
+    const grids = buildWorkbook(basePlan(), { omitSheets: ['capacity', 'learning'], omitColumns: { commitments: ['status'] }, extraColumn: true });
+    grids.sheets.push({ name: 'My notes', values: [['=not a formula', 42], ["'quoted", null, 'x']] });
+    const addon = loadAddon(code, grids);
+    const before = addon.book.snapshot();
+    const { added } = addon.call<{ added: string[] }>('createPlan', 'en');
+    expect(added).toEqual(expect.arrayContaining(['Learning plan', 'Capacity', 'Commitments: Status']));
+    const after = addon.book.snapshot();
+    for (const [name, sheet] of Object.entries(before)) {
+      sheet.values.forEach((row, r) =>
+        row.forEach((value, c) => {
+          expect({ name, r, c, value: after[name].values[r][c], formula: after[name].formulas[r][c] }).toEqual({ name, r, c, value, formula: sheet.formulas[r][c] });
+        }),
+      );
+    }
+    // The new Status column sits right of the last header, with its drop-down.
+    const commitments = addon.book.sheet('Commitments');
+    const statusColumn = after.Commitments.values[0].indexOf('Status') + 1;
+    expect(statusColumn).toBe(before.Commitments.values[0].length + 1);
+  });
+
+  it('a Spanish spreadsheet locale creates a Spanish plan from the menu', () => {
+    const addon = loadAddon(code, undefined, { locale: 'es_CO' });
+    addon.call('createPlanFromMenu');
+    expect(addon.book.sheets.map((s) => s.name)).toContain('Conocimiento');
+    expect(addon.book.toasts[0]).toMatch(/Añadido: Plan, Conocimiento/);
+  });
+});
+
+describe('Check plan', () => {
+  it('a plan made by the CLI, read from its .xlsx, checks the same through the add-on as in the core', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kap-sheets-'));
+    try {
+      const file = path.join(dir, 'sample.xlsx');
+      const made = PlanWorkbook.empty();
+      made.applyTemplate(templateLayout({ sheets: [] }, 'es', sampleData('es')));
+      await made.save(file);
+      const input = (await PlanWorkbook.open(file)).input();
+      const addon = loadAddon(code, input, { now: NOW });
+      const view = addon.call<PaneCheckView>('checkPlan', 'en');
+      const core = checkPlan(input, { asOf: AS_OF, language: 'en' });
+      expect(view.asOf).toBe('2027-03-15');
+      expect(view.findings.map(({ severity, phase, rule, sheet, cell, message, fix }) => ({ severity, phase, rule, sheet, cell, message, fix }))).toEqual(
+        core.findings.map(({ severity, phase, rule, sheet, cell, message, fix }) => ({ severity, phase, rule, sheet, cell, message, fix })),
+      );
+      expect(view.commitments.map((c) => [c.id, c.supported, c.reasons])).toEqual(core.commitments.map((c) => [c.id, c.supported, c.reasons]));
+      expect(view.scorecard.overall).toBe(core.scorecard.overall);
+      expect(view.findings.length).toBeGreaterThan(5);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads date cells as the day the user sees, whatever the spreadsheet time zone (UTC+14 here)', () => {
+    const grids = buildWorkbook(withRow(basePlan(), 'commitments', 0, { due: day('2027-03-14') }));
+    const core = checkPlan(grids, { asOf: AS_OF });
+    const addon = loadAddon(code, grids, { timeZone: 'Pacific/Kiritimati', utcOffsetMinutes: 14 * 60, now: new Date(Date.UTC(2027, 2, 14, 12)) });
+    const view = addon.call<PaneCheckView>('checkPlan', 'en');
+    // Noon UTC on the 14th is already the 15th in Kiritimati: the check's "today" is the spreadsheet's.
+    expect(view.asOf).toBe('2027-03-15');
+    expect(view.findings.map((f) => [f.rule, f.cell])).toEqual(core.findings.map((f) => [f.rule, f.cell]));
+  });
+});
+
+describe('Write review, select a cell, client copy', () => {
+  const hostile = '=HYPERLINK("http://x","y")';
+
+  it('writes the Review sheet with workbook text kept inert, and rewrites it the same way', () => {
+    const grids = buildWorkbook(withRow(basePlan(), 'commitments', 0, { commitment: hostile, owner: null }));
+    const addon = loadAddon(code, grids, { now: NOW });
+    const before = addon.book.snapshot();
+    const result = addon.call<{ sheet: string; findings: number }>('writeReview', 'en');
+    expect(result.sheet).toBe('Review');
+    const review = addon.book.sheet('Review');
+    const snap = addon.book.snapshot();
+    expect(snap.Review.formulas.flat().filter((f) => f !== '')).toEqual([]);
+    expect(snap.Review.values.flat()).toContain(hostile);
+    expect(snap.Review.values.flat().some((v) => typeof v === 'string' && v.includes(`C1 "${hostile}"`))).toBe(true);
+    expect(review.peek('B2')!.numberFormat).toBe('yyyy-mm-dd');
+    expect(review.frozenRows).toBeGreaterThan(0);
+    for (const name of Object.keys(before)) expect(snap[name]).toEqual(before[name]);
+    addon.call('writeReview', 'en');
+    expect(addon.book.snapshot()).toEqual(snap);
+    expect(addon.book.sheets.filter((s) => s.name === 'Review')).toHaveLength(1);
+  });
+
+  it('a finding click selects its cell', () => {
+    const addon = loadAddon(code, buildWorkbook(basePlan()));
+    addon.call('selectCell', 'Commitments', 'E3');
+    expect(addon.book.active?.sheet.name).toBe('Commitments');
+    expect(addon.book.active?.a1()).toBe('E3');
+    expect(() => addon.call('selectCell', 'Gone', 'A1')).toThrow(/no sheet named "Gone"/);
+  });
+
+  it('the client copy comes back JSON-safe and holds no internal column', () => {
+    const addon = loadAddon(code, buildWorkbook(basePlan()));
+    const copy = addon.call<ClientCopy>('prepareClientCopy', 'en');
+    const commitments = copy.sheets.find((s) => s.key === 'commitments')!;
+    expect(commitments.values[0]).not.toContain('Cost');
+    expect(commitments.values.map((r) => r[0])).toEqual(['ID', 'C2']);
+    expect(addon.book.sheets.map((s) => s.name)).not.toContain('Client copy');
+  });
+});
+
+describe('service calls', () => {
+  function callsFor(grids: WorkbookInput): { create: number; check: number } {
+    const addon = loadAddon(code, grids, { now: NOW });
+    addon.call('createPlan', 'en');
+    const create = addon.book.calls.total;
+    addon.book.calls.reset();
+    addon.call('checkPlan', 'en');
+    return { create, check: addon.book.calls.total };
+  }
+
+  // The one 10,000-row test; write review's count is in `npm run bench`.
+  it('create and check make the same calls for 10 and 10,000 rows per sheet', () => {
+    const small = callsFor(planOfSize(10));
+    expect(callsFor(planOfSize(10000))).toEqual(small);
+    expect(small.check).toBeLessThan(40);
+  });
+
+  it('the double counts a call per method, like Apps Script bills them', () => {
+    const book = DoubleSpreadsheet.fromGrids({ sheets: [{ name: 'A', values: [[1, 2]] }] });
+    book.getSheets()[0].getRange(1, 1, 1, 2).getValues();
+    expect(book.calls.total).toBe(3);
+  });
+});
