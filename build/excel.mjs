@@ -8,13 +8,15 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const OUT = path.join(root, 'dist', 'excel-addin');
+export const DEFAULT_OUT = path.join(root, 'dist', 'excel-addin');
 export const DEV_HOST = 'https://localhost:3000';
 /** The task pane bundle must stay under this (issue 3). */
 export const BUNDLE_BUDGET = 250 * 1024;
 
-export async function build() {
-  const host = (process.env.KAP_HOST ?? DEV_HOST).replace(/\/+$/, '');
+/** `options.outDir` and `options.host` let tests build elsewhere without touching dist/. */
+export async function build(options = {}) {
+  const OUT = options.outDir ?? DEFAULT_OUT;
+  const host = (options.host ?? process.env.KAP_HOST ?? DEV_HOST).replace(/\/+$/, '');
   if (!/^https:\/\/[^/\s"<>]+$/.test(host)) throw new Error(`KAP_HOST must be an https origin like https://addin.example.com, not ${host}`);
   await mkdir(path.join(OUT, 'assets'), { recursive: true });
   await esbuild({
