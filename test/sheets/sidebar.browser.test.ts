@@ -1,0 +1,95 @@
+// The built Sidebar.html in headless Chromium, 300 px wide like a Sheets
+// sidebar, with a google.script.run stand-in that forwards each call (through
+// JSON, as Apps Script does) to the built Code.js running on the spreadsheet
+// double in Node: create, check, and a finding click that selects its cell.
+// Screenshots go to test-output/sheets/.
+
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Browser, chromium as playwright } from 'playwright-core';
+import { templateLayout } from '../../core/layout/template';
+import { sampleData } from '../../core/sample';
+import { PlanWorkbook } from '../../cli/xlsx-workbook';
+import { chromium, CHROMIUM_ARGS } from '../support/programs';
+import { buildAddon, DIST, loadAddon, LoadedAddon, ROOT } from './addon';
+
+const browserProgram = chromium();
+const SHOTS = path.join(ROOT, 'test-output', 'sheets');
+const SERVER_FUNCTIONS = ['createPlan', 'checkPlan', 'writeReview', 'selectCell', 'prepareClientCopy'];
+
+browserProgram.describe('the Sheets sidebar', () => {
+  let browser: Browser;
+  let addon: LoadedAddon;
+
+  beforeAll(async () => {
+    const code = buildAddon();
+    // The sample plan as a KAM built it with kap, without its Capacity sheet: Create plan adds it.
+    const sample = PlanWorkbook.empty();
+    sample.applyTemplate(templateLayout({ sheets: [] }, 'en', sampleData('en')));
+    const grids = sample.input();
+    grids.sheets = grids.sheets.filter((s) => s.name !== 'Capacity');
+    addon = loadAddon(code, grids, { now: new Date(Date.UTC(2027, 2, 15, 12)) });
+    mkdirSync(SHOTS, { recursive: true });
+    browser = await playwright.launch({ executablePath: browserProgram.path, args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('creates, checks, and a finding click selects its cell in the spreadsheet', async () => {
+    const page = await browser.newPage({ viewport: { width: 300, height: 900 }, locale: 'en-US' });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.exposeFunction('kapServer', (name: string, argsJson: string): string => {
+      const result = addon.call(name, ...(JSON.parse(argsJson) as unknown[]));
+      return JSON.stringify(result ?? null);
+    });
+    await page.addInitScript((names: string[]) => {
+      type Handlers = { ok?: (v: unknown) => void; fail?: (e: Error) => void };
+      const server = (window as unknown as { kapServer: (name: string, args: string) => Promise<string> }).kapServer;
+      const runner = (h: Handlers): Record<string, unknown> => {
+        const r: Record<string, unknown> = {
+          withSuccessHandler: (ok: (v: unknown) => void) => runner({ ...h, ok }),
+          withFailureHandler: (fail: (e: Error) => void) => runner({ ...h, fail }),
+        };
+        for (const name of names) {
+          r[name] = (...args: unknown[]) => {
+            server(name, JSON.stringify(args)).then(
+              (json) => h.ok?.(JSON.parse(json)),
+              (e: Error) => h.fail?.(new Error(e.message)),
+            );
+          };
+        }
+        return r;
+      };
+      (window as unknown as { google: unknown }).google = { script: { run: runner({}) } };
+    }, SERVER_FUNCTIONS);
+    await page.goto(pathToFileURL(path.join(DIST, 'Sidebar.html')).href);
+    await page.screenshot({ path: path.join(SHOTS, '1-open.png'), fullPage: true });
+
+    await page.getByRole('button', { name: 'Create plan' }).click();
+    await page.getByText(/Capacity/).first().waitFor();
+    expect(addon.book.sheets.map((s) => s.name)).toContain('Capacity');
+    await page.screenshot({ path: path.join(SHOTS, '2-created.png'), fullPage: true });
+
+    await page.getByRole('button', { name: 'Check plan' }).click();
+    const finding = page.locator('.kap-finding').first();
+    await finding.waitFor();
+    await page.screenshot({ path: path.join(SHOTS, '3-checked.png') });
+    await page.screenshot({ path: path.join(SHOTS, '3-checked-full-page.png'), fullPage: true });
+
+    const place = (await finding.locator('.kap-place').textContent()) ?? '';
+    await finding.click();
+    // The click's server call is asynchronous; wait until it has reached the spreadsheet.
+    await page.waitForFunction(() => true);
+    for (let i = 0; i < 50 && !addon.book.active; i++) await new Promise((r) => setTimeout(r, 50));
+    const active = addon.book.active!;
+    expect(place).toContain(active.sheet.name);
+    expect(place).toContain(active.a1());
+    await page.screenshot({ path: path.join(SHOTS, '4-finding-selected.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
