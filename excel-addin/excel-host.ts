@@ -39,10 +39,42 @@ export interface WorkbookRead {
   input: WorkbookInput;
 }
 
+/** Rows `from..to` (1-based, inclusive) of one sheet, read in one of the two value requests. */
+interface ReadPiece {
+  sheet: number;
+  from: number;
+  to: number;
+  columns: number;
+}
+
 /**
- * Reads every plan sheet in three syncs whatever its size: sheet names, then
- * each plan sheet's used range, then its values from A1 to the used range's
- * last cell (so row and column numbers are the sheet's own).
+ * Splits the plan sheets' rows into two requests of about the same number of
+ * cells, cutting a sheet between rows where needed. Excel on the web rejects a
+ * response over 5 MB, and a plan of 10,000 rows per sheet is about 7 MB of
+ * values; two requests, whatever the size, keep the sync count fixed and each
+ * response under the limit up to about 10 MB of plan (bench/excel.ts).
+ */
+export function splitReads(sizes: readonly { rows: number; columns: number }[]): [ReadPiece[], ReadPiece[]] {
+  const total = sizes.reduce((n, s) => n + s.rows * s.columns, 0);
+  const half = Math.ceil(total / 2);
+  const first: ReadPiece[] = [];
+  const second: ReadPiece[] = [];
+  let taken = 0;
+  sizes.forEach((s, sheet) => {
+    if (s.rows === 0 || s.columns === 0) return;
+    const room = Math.max(0, half - taken);
+    const rowsFirst = Math.min(s.rows, Math.floor(room / s.columns));
+    if (rowsFirst > 0) first.push({ sheet, from: 1, to: rowsFirst, columns: s.columns });
+    if (rowsFirst < s.rows) second.push({ sheet, from: rowsFirst + 1, to: s.rows, columns: s.columns });
+    taken += rowsFirst * s.columns;
+  });
+  return [first, second];
+}
+
+/**
+ * Reads every plan sheet in four syncs whatever its size: sheet names, each
+ * plan sheet's used range, then its values from A1 to the used range's last
+ * cell (so row and column numbers are the sheet's own) in two requests.
  */
 export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookRead> {
   const sheets = context.workbook.worksheets;
@@ -56,27 +88,41 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   const used = planSheets.map((name) => {
     const range = sheets.getItem(name).getUsedRangeOrNullObject(true);
     range.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
-    return { name, range };
+    return range;
   });
   await context.sync();
-  const reads = used.map(({ name, range }) => {
-    if (range.isNullObject) return { name, values: undefined };
-    const lastRow = range.rowIndex + range.rowCount;
-    const lastColumn = range.columnIndex + range.columnCount;
-    const values = sheets.getItem(name).getRange(`A1:${a1(lastRow, lastColumn)}`);
-    values.load('values');
-    return { name, values };
-  });
+  const sizes = used.map((range) =>
+    range.isNullObject ? { rows: 0, columns: 0 } : { rows: range.rowIndex + range.rowCount, columns: range.columnIndex + range.columnCount },
+  );
+  const [first, second] = splitReads(sizes);
+  const queueRead = (piece: ReadPiece): Excel.Range => {
+    const range = sheets.getItem(planSheets[piece.sheet]).getRange(`${a1(piece.from, 1)}:${a1(piece.to, piece.columns)}`);
+    range.load('values');
+    return range;
+  };
+  const firstRanges = first.map(queueRead);
   await context.sync();
-  const grids: SheetGrid[] = reads.map(({ name, values }) => ({ name, values: values ? values.values : [] }));
+  const secondRanges = second.map(queueRead);
+  await context.sync();
+  const grids: SheetGrid[] = planSheets.map((name) => ({ name, values: [] }));
+  [...first, ...second].forEach((piece, i) => {
+    const range = i < first.length ? firstRanges[i] : secondRanges[i - first.length];
+    for (const row of range.values) grids[piece.sheet].values.push(row);
+  });
   return { names, input: { sheets: grids } };
 }
 
-/** Create plan: adds the missing sheets and columns in one write after the read (four syncs). */
+/** Create plan: adds the missing sheets and columns in two write requests after the read (six syncs). */
 export async function createPlan(context: Excel.RequestContext, language: Language): Promise<{ added: string[] }> {
   const { input } = await readWorkbook(context);
   const layout = templateLayout(input, language);
-  for (const sheet of layout.sheets) queueSheetLayout(context, sheet);
+  const writes = new Writes();
+  for (const sheet of layout.sheets) queueSheetLayout(context, sheet, writes);
+  // Two requests of about equal size, in order: each stays under 5 MB up to about 10 MB of template (bench/excel.ts).
+  const [first, second] = writes.halves();
+  for (const write of first) write();
+  await context.sync();
+  for (const write of second) write();
   await context.sync();
   return { added: addedNames(layout.sheets) };
 }
@@ -99,42 +145,72 @@ export function addedNames(sheets: readonly SheetLayout[]): string[] {
   return added;
 }
 
-function queueSheetLayout(context: Excel.RequestContext, layout: SheetLayout): void {
+/** Writes to queue, in order, with the size each adds to its request; split into two requests of about equal size. */
+export class Writes {
+  private readonly list: { bytes: number; write: () => void }[] = [];
+  add(bytes: number, write: () => void): void {
+    this.list.push({ bytes, write });
+  }
+  halves(): [(() => void)[], (() => void)[]] {
+    const total = this.list.reduce((n, w) => n + w.bytes, 0);
+    let taken = 0;
+    const first: (() => void)[] = [];
+    const second: (() => void)[] = [];
+    for (const w of this.list) {
+      (taken < total / 2 ? first : second).push(w.write);
+      taken += w.bytes;
+    }
+    return [first, second];
+  }
+}
+
+/** Writes queued straight into the request, for actions that write in one sync. */
+const DIRECT: Pick<Writes, 'add'> = { add: (_bytes, write) => write() };
+
+function queueSheetLayout(context: Excel.RequestContext, layout: SheetLayout, writes: Pick<Writes, 'add'>): void {
   const sheets = context.workbook.worksheets;
-  const sheet = layout.isNew ? sheets.add(layout.name) : sheets.getItem(layout.name);
-  for (const block of layout.blocks) queueValues(sheet, block.row, block.column, block.values);
+  const sheet = sheets.getItem(layout.name);
+  if (layout.isNew) writes.add(layout.name.length, () => void sheets.add(layout.name));
+  for (const block of layout.blocks) queueValues(sheet, block.row, block.column, block.values, writes);
   const header = layout.headerCells;
   if (header.columns.length > 0) {
     const first = Math.min(...header.columns);
     const last = Math.max(...header.columns);
-    sheet.getRange(`${a1(header.row, first)}:${a1(header.row, last)}`).format.font.bold = true;
+    writes.add(40, () => void (sheet.getRange(`${a1(header.row, first)}:${a1(header.row, last)}`).format.font.bold = true));
   }
   for (const f of layout.formats) {
     const letter = columnLetter(f.column - 1);
-    if (f.width !== undefined) sheet.getRange(`${letter}${f.fromRow}`).format.columnWidth = Math.round(f.width * POINTS_PER_CHARACTER);
-    if (f.numberFormat !== undefined) {
-      const format = f.numberFormat;
+    const width = f.width;
+    if (width !== undefined) writes.add(40, () => void (sheet.getRange(`${letter}${f.fromRow}`).format.columnWidth = Math.round(width * POINTS_PER_CHARACTER)));
+    const format = f.numberFormat;
+    if (format !== undefined) {
       const rows = f.toRow - f.fromRow + 1;
-      queueChunks(rows, format.length + 6, (from, count) => {
-        sheet.getRange(`${letter}${f.fromRow + from}:${letter}${f.fromRow + from + count - 1}`).numberFormat = Array.from({ length: count }, () => [format]);
+      queueChunks(rows, format.length + 6, (from, count) =>
+        writes.add(count * (format.length + 6), () => {
+          sheet.getRange(`${letter}${f.fromRow + from}:${letter}${f.fromRow + from + count - 1}`).numberFormat = Array.from({ length: count }, () => [format]);
+        }),
+      );
+    }
+    const list = f.list;
+    if (list !== undefined) {
+      writes.add(60 + list.join(',').length, () => {
+        sheet.getRange(`${letter}${f.fromRow}:${letter}${f.toRow}`).dataValidation.rule = { list: { inCellDropDown: true, source: list.join(',') } };
       });
     }
-    if (f.list !== undefined) {
-      sheet.getRange(`${letter}${f.fromRow}:${letter}${f.toRow}`).dataValidation.rule = {
-        list: { inCellDropDown: true, source: f.list.join(',') },
-      };
-    }
   }
-  if (layout.freezeRows > 0) sheet.freezePanes.freezeRows(layout.freezeRows);
-  if (layout.table) {
-    const table = sheet.tables.add(sheet.getRange(layout.table.range), true);
-    table.name = layout.table.name;
-    table.style = 'TableStyleLight9';
+  if (layout.freezeRows > 0) writes.add(20, () => sheet.freezePanes.freezeRows(layout.freezeRows));
+  const tableLayout = layout.table;
+  if (tableLayout) {
+    writes.add(80, () => {
+      const table = sheet.tables.add(sheet.getRange(tableLayout.range), true);
+      table.name = tableLayout.name;
+      table.style = 'TableStyleLight9';
+    });
   }
 }
 
 /** Queues a block of layout cells at (row, column), split into row chunks of at most WRITE_CHUNK_BYTES. */
-function queueValues(sheet: Excel.Worksheet, row: number, column: number, cells: LayoutCell[][]): void {
+function queueValues(sheet: Excel.Worksheet, row: number, column: number, cells: LayoutCell[][], writes: Pick<Writes, 'add'>): void {
   const values = hostValues(cells);
   const width = values.reduce((w, r) => Math.max(w, r.length), 0);
   if (values.length === 0 || width === 0) return;
@@ -143,7 +219,8 @@ function queueValues(sheet: Excel.Worksheet, row: number, column: number, cells:
   let bytes = 0;
   const flush = (end: number): void => {
     if (end <= start) return;
-    sheet.getRange(`${a1(row + start, column)}:${a1(row + end - 1, column + width - 1)}`).values = rows.slice(start, end);
+    const [from, chunk] = [start, rows.slice(start, end)];
+    writes.add(bytes, () => void (sheet.getRange(`${a1(row + from, column)}:${a1(row + from + chunk.length - 1, column + width - 1)}`).values = chunk));
     start = end;
     bytes = 0;
   };
@@ -156,7 +233,7 @@ function queueValues(sheet: Excel.Worksheet, row: number, column: number, cells:
   // Dates arrive as serial numbers: give their cells a date format so they read as dates.
   cells.forEach((r, i) =>
     r.forEach((c, j) => {
-      if (isDate(c)) sheet.getRange(a1(row + i, column + j)).numberFormat = [[NUMBER_FORMATS.date]];
+      if (isDate(c)) writes.add(30, () => void (sheet.getRange(a1(row + i, column + j)).numberFormat = [[NUMBER_FORMATS.date]]));
     }),
   );
 }
@@ -167,7 +244,7 @@ function queueChunks(rows: number, bytesPerRow: number, queue: (from: number, co
   for (let from = 0; from < rows; from += perChunk) queue(from, Math.min(perChunk, rows - from));
 }
 
-/** Check plan: reads the plan sheets (three syncs) and runs the core's check. */
+/** Check plan: reads the plan sheets (four syncs) and runs the core's check. */
 export async function checkWorkbook(context: Excel.RequestContext, language: Language, asOf: Day): Promise<PaneCheckView> {
   const { input } = await readWorkbook(context);
   return paneView(runCheck(input, language, asOf), asOf);
@@ -177,7 +254,7 @@ function runCheck(input: WorkbookInput, language: Language, asOf: Day): CheckRes
   return checkPlan(input, { asOf, language });
 }
 
-/** Write review: reads, checks, and replaces the Review sheet in one write (four syncs). */
+/** Write review: reads, checks, and replaces the Review sheet in one write (five syncs). */
 export async function writeReview(context: Excel.RequestContext, language: Language, asOf: Day): Promise<{ sheet: string; findings: number }> {
   const { names, input } = await readWorkbook(context);
   const result = runCheck(input, language, asOf);
@@ -202,7 +279,7 @@ export async function writeReview(context: Excel.RequestContext, language: Langu
     sheet.freezePanes.unfreeze();
     sheet.getRange().clear();
   }
-  queueValues(sheet, 1, 1, layout.values);
+  queueValues(sheet, 1, 1, layout.values, DIRECT);
   const width = layout.values[0]?.length ?? 1;
   for (const row of layout.headerRows) sheet.getRange(`${a1(row, 1)}:${a1(row, width)}`).format.font.bold = true;
   for (const f of layout.formats) {
@@ -222,7 +299,7 @@ export async function selectCell(context: Excel.RequestContext, sheetName: strin
   await context.sync();
 }
 
-/** Prepare client copy: reads the plan (three syncs) and returns the client copy as a base64 .xlsx. */
+/** Prepare client copy: reads the plan (four syncs) and returns the client copy as a base64 .xlsx. */
 export async function clientCopyFile(context: Excel.RequestContext, language: Language): Promise<string> {
   const { input } = await readWorkbook(context);
   return clientCopyWorkbook(input, language);
