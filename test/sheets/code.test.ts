@@ -127,6 +127,7 @@ describe('Create plan', () => {
     const commitments = addon.book.sheet('Commitments');
     const statusColumn = after.Commitments.values[0].indexOf('Status') + 1;
     expect(statusColumn).toBe(before.Commitments.values[0].length + 1);
+    expect(commitments.cellAt(2, statusColumn)?.validation?.list).toContain('Done');
   });
 
   it('a Spanish spreadsheet locale creates a Spanish plan from the menu', () => {

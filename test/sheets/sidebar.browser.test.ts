@@ -89,6 +89,7 @@ browserProgram.describe('the Sheets sidebar', () => {
     expect(place).toContain(active.sheet.name);
     expect(place).toContain(active.a1());
     await page.screenshot({ path: path.join(SHOTS, '4-finding-selected.png') });
+    await page.locator('.kap-map').screenshot({ path: path.join(SHOTS, '5-stakeholder-map.png') });
     expect(errors).toEqual([]);
     await page.close();
   });
