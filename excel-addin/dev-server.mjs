@@ -3,7 +3,6 @@
 // certificates (office-addin-dev-certs installs a local CA on first run).
 import { createServer } from 'node:https';
 import { readFile } from 'node:fs/promises';
-
 import path from 'node:path';
 import { getHttpsServerOptions } from 'office-addin-dev-certs';
 import { build, DEFAULT_OUT } from '../build/excel.mjs';
