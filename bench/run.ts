@@ -5,11 +5,9 @@
 import path from 'node:path';
 import { benchCli } from './cli';
 import { benchCore } from './core';
-
-// The Excel and Sheets benches (bench/excel.ts, bench/sheets.ts) import planOfSize
-// too. When they land, import them here statically and call them after the table:
-//   import { benchExcel } from './excel';
-//   import { benchSheets } from './sheets';
+// The add-ins' benches check the same planOfSize plans through their host doubles.
+import { benchExcel } from './excel';
+import { benchSheets } from './sheets';
 
 const SIZES = [100, 1000, 10000];
 const kapBin = path.resolve(__dirname, '..', 'bin', 'kap.js');
@@ -43,6 +41,10 @@ async function main(): Promise<void> {
   for (const row of table) console.log(line(row));
   console.log('');
   console.log('core/load: the core check as a share of the time ExcelJS alone takes to load the same file.');
+  console.log('');
+  await benchExcel(SIZES);
+  console.log('');
+  await benchSheets(SIZES);
 }
 
 main().catch((e: unknown) => {
