@@ -35,8 +35,10 @@ export interface CapacityLedger {
   teams: ReadonlySet<string>;
   /** Standing of each capacity-consuming commitment that has a team and a due date. */
   standing(c: Commitment): CapacityStanding | undefined;
-  /** The commitments counted in a load, in due-date order. */
-  commitmentsIn(load: CapacityLoad): Commitment[];
+  /** The commitments counted in a load, in due-date order; the first `limit` of them when given. */
+  commitmentsIn(load: CapacityLoad, limit?: number): Commitment[];
+  /** How many commitments a load counts. */
+  countIn(load: CapacityLoad): number;
 }
 
 interface TeamBook {
@@ -131,9 +133,13 @@ export function capacityLedger(plan: Plan): CapacityLedger {
     loads,
     teams,
     standing: (c) => standings.get(c),
-    commitmentsIn: (load) => {
+    commitmentsIn: (load, limit = Infinity) => {
       const r = ranges.get(load);
-      return r && r.book && r.hi >= r.lo ? r.book.sorted.slice(r.lo, r.hi + 1) : [];
+      return r && r.book && r.hi >= r.lo ? r.book.sorted.slice(r.lo, Math.min(r.hi + 1, r.lo + limit)) : [];
+    },
+    countIn: (load) => {
+      const r = ranges.get(load);
+      return r && r.book && r.hi >= r.lo ? r.hi - r.lo + 1 : 0;
     },
   };
 }

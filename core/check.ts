@@ -5,7 +5,7 @@ import { parseA1 } from './a1';
 import { capacityLedger } from './capacity';
 import { Label, Language, PlanFieldKey, sheetKeyOf, sheetLabel, SHEET_ORDER, SheetKey } from './contract';
 import { Finding, makeFinding, Params, Phase, PHASES, Place, RuleDef, SEVERITIES } from './finding';
-import { Plan, RowOrigin } from './plan';
+import { cellOf, firstCellOf, Plan, RowOrigin } from './plan';
 import { readPlan, WorkbookInput } from './read';
 import { checkCommitments } from './rules/commitment';
 import { checkKnowledge } from './rules/knowledge';
@@ -96,9 +96,12 @@ export function ruleContext(plan: Plan, options: CheckOptions, findings: Finding
     hasSheet: (key) => plan.sheets[key] !== undefined,
     hasColumn: (key, column) => plan.sheets[key]?.columns[column] !== undefined,
     headerCell: (key) => `A${plan.sheets[key]?.headerRow ?? 1}`,
-    cell: (row, key) => row.cells[key] ?? firstCell(row),
+    cell: (row, key) => cellOf(row, key) ?? firstCellOf(row),
     fieldCell: (key) => plan.summary.cells[key] ?? 'A1',
-    known: (row, key) => row.cells[key] !== undefined && !flagged.has(`${row.sheet}\u0000${row.cells[key]}`),
+    known: (row, key) => {
+      const cell = cellOf(row, key);
+      return cell !== undefined && !flagged.has(`${row.sheet}\u0000${cell}`);
+    },
     fieldKnown: (key) => {
       const cell = plan.summary.cells[key];
       return cell === undefined || !flagged.has(`${planSheet}\u0000${cell}`);
@@ -112,18 +115,6 @@ export function ruleContext(plan: Plan, options: CheckOptions, findings: Finding
   };
 }
 
-function firstCell(row: RowOrigin): string {
-  let best: string | undefined;
-  let bestColumn = Infinity;
-  for (const cell of Object.values(row.cells)) {
-    const p = parseA1(cell);
-    if (p && p.column < bestColumn) {
-      bestColumn = p.column;
-      best = cell;
-    }
-  }
-  return best ?? `A${row.row}`;
-}
 
 /** Committed hours and cost of one Capacity row, as its live formulas compute them. */
 export interface CapacityUse {
@@ -180,9 +171,15 @@ export function checkPlan(input: WorkbookInput, options: CheckOptions): CheckRes
 /** Phase order, then severity, then the sheet's place in the workbook, then row and column, then rule. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   const phaseRank = (p: Phase): number => PHASES.indexOf(p);
+  const ranks = new Map<string, number>();
   const sheetRank = (name: string): number => {
-    const key = sheetKeyOf(name);
-    return key === undefined ? SHEET_ORDER.length : SHEET_ORDER.indexOf(key);
+    let rank = ranks.get(name);
+    if (rank === undefined) {
+      const key = sheetKeyOf(name);
+      rank = key === undefined ? SHEET_ORDER.length : SHEET_ORDER.indexOf(key);
+      ranks.set(name, rank);
+    }
+    return rank;
   };
   const keyed = findings.map((f, i) => {
     const pos = parseA1(f.cell) ?? { row: 0, column: 0 };

@@ -292,11 +292,15 @@ export function sheetLabel(key: SheetKey): Label {
   return tableSheet(key);
 }
 
+const PLAIN_ASCII = /^[!-~]+(?: [!-~]+)*$/;
+
 /**
  * The form in which names are compared: case, surrounding and repeated
  * spaces, and accents do not matter ("Categoria" matches "Categoría").
  */
 export function matchKey(text: string): string {
+  // Most IDs, names and teams are plain ASCII with single spaces: lower-casing is all they need.
+  if (PLAIN_ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

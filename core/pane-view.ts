@@ -6,6 +6,7 @@ import { CheckResult, SupportReason } from './check';
 import { Language } from './contract';
 import { Phase, Severity } from './finding';
 import { Day, formatDay } from './values';
+import { cellOf, firstCellOf } from './plan';
 
 export interface PaneFinding {
   severity: Severity;
@@ -92,7 +93,7 @@ export function paneView(result: CheckResult, asOf: Day): PaneCheckView {
       name: p.name,
       title: p.title,
       sheet: p.sheet,
-      cell: p.cells.name ?? p.cells.id ?? `A${p.row}`,
+      cell: cellOf(p, 'name') ?? cellOf(p, 'id') ?? firstCellOf(p),
       ...(p.role !== undefined ? { role: p.role } : {}),
       ...(p.attitude !== undefined ? { attitude: p.attitude } : {}),
       ...(p.influence !== undefined ? { influence: p.influence } : {}),

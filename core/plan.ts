@@ -4,12 +4,30 @@
 import { Language, PlanFieldKey, SheetKey } from './contract';
 import { Day } from './values';
 
-/** Where a record lives: the workbook's sheet name, its 1-based row, and the A1 cell of each field. */
+/** Where a record lives: the workbook's sheet name, its 1-based row, and where each field is. */
 export interface RowOrigin {
   sheet: string;
   row: number;
-  /** A1 address of each contract column on this row, by column key. */
-  cells: Record<string, string>;
+  /**
+   * Column letter of each contract column found on the sheet, by column key.
+   * Shared by every row of the sheet, so ten thousand rows cost one object.
+   */
+  letters: Readonly<Record<string, string>>;
+}
+
+/** The A1 address of a record's field, when its column exists. */
+export function cellOf(origin: RowOrigin, key: string): string | undefined {
+  const letter = origin.letters[key];
+  return letter === undefined ? undefined : letter + origin.row;
+}
+
+/** The record's first cell (its leftmost contract column), for findings about the whole row. */
+export function firstCellOf(origin: RowOrigin): string {
+  let best: string | undefined;
+  for (const letter of Object.values(origin.letters)) {
+    if (best === undefined || letter.length < best.length || (letter.length === best.length && letter < best)) best = letter;
+  }
+  return `${best ?? 'A'}${origin.row}`;
 }
 
 export interface KnowledgeItem extends RowOrigin {

@@ -21,7 +21,7 @@ import {
   TableSheetDef,
 } from './contract';
 import { Finding, makeFinding, Params, RuleDef } from './finding';
-import { CapacityRow, Commitment, KnowledgeItem, LearningActivity, Opportunity, Plan, PlanSummary, SheetLayoutFound, Stakeholder } from './plan';
+import { CapacityRow, cellOf, Commitment, KnowledgeItem, LearningActivity, Opportunity, Plan, PlanSummary, RowOrigin, SheetLayoutFound, Stakeholder } from './plan';
 import { STRUCTURE_READ_RULES as R } from './rules/catalog-structure';
 import { errorOf, isBlank, MAX_TEXT, parseDate, parseIdList, parseNumber, parsePercent, toText } from './values';
 
@@ -150,7 +150,9 @@ export function readPlan(input: WorkbookInput, outLang?: Language): ReadResult {
     switch (def.key) {
       case 'knowledge':
         plan.knowledge = rows.map((r) => ({
-          ...r.origin,
+          sheet: r.origin.sheet,
+          row: r.origin.row,
+          letters: r.origin.letters,
           id: r.text('id'),
           category: r.list('category'),
           finding: r.text('finding'),
@@ -162,7 +164,9 @@ export function readPlan(input: WorkbookInput, outLang?: Language): ReadResult {
         break;
       case 'learning':
         plan.learning = rows.map((r) => ({
-          ...r.origin,
+          sheet: r.origin.sheet,
+          row: r.origin.row,
+          letters: r.origin.letters,
           id: r.text('id'),
           activity: r.text('activity'),
           owner: r.text('owner'),
@@ -173,7 +177,9 @@ export function readPlan(input: WorkbookInput, outLang?: Language): ReadResult {
         break;
       case 'stakeholders':
         plan.stakeholders = rows.map((r) => ({
-          ...r.origin,
+          sheet: r.origin.sheet,
+          row: r.origin.row,
+          letters: r.origin.letters,
           id: r.text('id'),
           name: r.text('name'),
           title: r.text('title'),
@@ -187,7 +193,9 @@ export function readPlan(input: WorkbookInput, outLang?: Language): ReadResult {
         break;
       case 'vision':
         plan.vision = rows.map((r) => ({
-          ...r.origin,
+          sheet: r.origin.sheet,
+          row: r.origin.row,
+          letters: r.origin.letters,
           id: r.text('id'),
           opportunity: r.text('opportunity'),
           addresses: r.ids('addresses'),
@@ -202,7 +210,9 @@ export function readPlan(input: WorkbookInput, outLang?: Language): ReadResult {
         break;
       case 'commitments':
         plan.commitments = rows.map((r) => ({
-          ...r.origin,
+          sheet: r.origin.sheet,
+          row: r.origin.row,
+          letters: r.origin.letters,
           id: r.text('id'),
           commitment: r.text('commitment'),
           supports: r.ids('supports'),
@@ -221,7 +231,9 @@ export function readPlan(input: WorkbookInput, outLang?: Language): ReadResult {
         break;
       case 'capacity':
         plan.capacity = rows.map((r) => ({
-          ...r.origin,
+          sheet: r.origin.sheet,
+          row: r.origin.row,
+          letters: r.origin.letters,
           team: r.text('team'),
           start: r.date('start'),
           end: r.date('end'),
@@ -237,7 +249,7 @@ export function readPlan(input: WorkbookInput, outLang?: Language): ReadResult {
 
 /** One data row while reading: typed accessors that record a finding for what they cannot read. */
 interface RowReader {
-  origin: { sheet: string; row: number; cells: Record<string, string> };
+  origin: RowOrigin;
   text(key: string): string;
   list(key: string): string | undefined;
   yes(key: string): boolean | undefined;
@@ -290,14 +302,15 @@ class Reader {
   ) {}
 
   /** List lookups by typed text: a column repeats a handful of values over thousands of rows. */
-  private readonly listCache = new Map<string, ListItem | null>();
+  private readonly listCache = new Map<ListKey, Map<string, ListItem | null>>();
 
   private listItem(list: ListKey, text: string): ListItem | undefined {
-    const key = `${list}\u0000${text}`;
-    let item = this.listCache.get(key);
+    let cache = this.listCache.get(list);
+    if (!cache) this.listCache.set(list, (cache = new Map()));
+    let item = cache.get(text);
     if (item === undefined) {
       item = findListItem(list, text) ?? null;
-      this.listCache.set(key, item);
+      cache.set(text, item);
     }
     return item ?? undefined;
   }
@@ -384,9 +397,10 @@ class Reader {
       if (m) max = Math.max(max, Number(m[1]));
     }
     for (const r of rows) {
-      if (r.text('id') !== '' || r.origin.cells.id === undefined) continue;
+      const cell = cellOf(r.origin, 'id');
+      if (r.text('id') !== '' || cell === undefined) continue;
       max++;
-      this.raise(R.missingId, { sheet: r.origin.sheet, cell: r.origin.cells.id }, { thing: rowThing(def, r.origin.sheet, r.origin.row, ''), suggested: `${def.idPrefix}${max}` });
+      this.raise(R.missingId, { sheet: r.origin.sheet, cell }, { thing: rowThing(def, r.origin.sheet, r.origin.row, ''), suggested: `${def.idPrefix}${max}` });
     }
   }
 
@@ -396,10 +410,9 @@ class Reader {
    */
   private rowReader(def: TableSheetDef, grid: GridView, row: number, columns: Record<string, number>): RowReader {
     const letters = columnLetters(columns);
-    const cells: Record<string, string> = {};
-    for (const [key, letter] of letters) cells[key] = letter + row;
     const id = def.idPrefix && columns.id !== undefined ? toText(grid.at(row, columns.id)) : '';
-    let thing: Label | undefined;
+    // One context per row, pointed at each cell in turn; a finding copies what it needs.
+    let ctx: CellContext | undefined;
     const values: Record<string, unknown> = {};
     for (const c of def.columns) {
       const column = columns[c.key];
@@ -409,26 +422,25 @@ class Reader {
         values[c.key] = blankValue(c.type);
         continue;
       }
-      thing ??= rowThing(def, grid.sheet.name, row, id);
-      values[c.key] = this.value(c.type, raw, { sheet: grid.sheet.name, cell: cells[c.key], column: c, thing });
+      ctx ??= { sheet: grid.sheet.name, cell: '', column: c, thing: rowThing(def, grid.sheet.name, row, id) };
+      ctx.cell = letters[c.key] + row;
+      ctx.column = c;
+      values[c.key] = this.value(c.type, raw, ctx);
     }
-    return new RowRead({ sheet: grid.sheet.name, row, cells }, values);
+    return new RowRead({ sheet: grid.sheet.name, row, letters }, values);
   }
 
   /** Reads one cell as its column's type; undefined (and a finding) when it cannot. */
   private value(type: ColumnDef['type'], raw: unknown, ctx: CellContext): unknown {
     if (isBlank(raw)) return blankValue(type);
-    // The bad value is shown only when there is a finding: most cells are fine, and ten thousand rows add up.
-    const params = (): Params => ({ thing: ctx.thing, column: ctx.column, value: displayOf(raw) });
-    const place = { sheet: ctx.sheet, cell: ctx.cell };
-    if (typeof raw === 'string' && raw.length > MAX_TEXT) {
-      this.raise(R.textTooLong, place, { ...params(), value: raw.length });
-      return undefined;
-    }
-    const err = errorOf(raw);
-    if (err) {
-      this.raise(R.errorValue, place, { ...params(), value: err });
-      return undefined;
+    if (typeof raw === 'string') {
+      if (raw.length > MAX_TEXT) return this.fail(R.textTooLong, ctx, raw, { value: raw.length });
+      // Error text always holds a '#': most cells skip the pattern match.
+      const err = raw.includes('#') ? errorOf(raw) : undefined;
+      if (err) return this.fail(R.errorValue, ctx, raw, { value: err });
+    } else if (typeof raw === 'object') {
+      const err = errorOf(raw);
+      if (err) return this.fail(R.errorValue, ctx, raw, { value: err });
     }
     switch (type.kind) {
       case 'id':
@@ -444,35 +456,29 @@ class Reader {
         const item = this.listItem(list, toText(raw));
         if (item) return item.key;
         const allowed = { en: LISTS[list].map((i) => i.en).join(', '), es: LISTS[list].map((i) => i.es).join(', ') };
-        this.raise(R.notInList, place, { ...params(), allowed });
-        return undefined;
+        return this.fail(R.notInList, ctx, raw, { allowed });
       }
       case 'date': {
         const d = parseDate(raw);
-        if (d.ok) return d.value;
-        this.raise(R.notADate, place, params());
-        return undefined;
+        return d.ok ? d.value : this.fail(R.notADate, ctx, raw);
       }
       case 'percent': {
         const p = parsePercent(raw, this.language);
-        if (p.ok) return p.value;
-        this.raise(R.notAPercent, place, params());
-        return undefined;
+        return p.ok ? p.value : this.fail(R.notAPercent, ctx, raw);
       }
       case 'number':
       case 'money': {
         const n = parseNumber(raw, this.language);
-        if (!n.ok) {
-          this.raise(R.notANumber, place, params());
-          return undefined;
-        }
-        if (n.value < 0) {
-          this.raise(R.negativeNumber, place, params());
-          return undefined;
-        }
-        return n.value;
+        if (!n.ok) return this.fail(R.notANumber, ctx, raw);
+        return n.value < 0 ? this.fail(R.negativeNumber, ctx, raw) : n.value;
       }
     }
+  }
+
+  /** Raises a value finding; the message's words are built only now, for the few cells that fail. */
+  private fail(rule: RuleDef, ctx: CellContext, raw: unknown, extra: Params = {}): undefined {
+    this.raise(rule, { sheet: ctx.sheet, cell: ctx.cell }, { thing: ctx.thing, column: ctx.column, value: displayOf(raw), ...extra });
+    return undefined;
   }
 }
 
@@ -484,11 +490,12 @@ interface CellContext {
 }
 
 /** Column letters of a table's columns, worked out once per table rather than once per cell. */
-const LETTERS = new WeakMap<Record<string, number>, [string, string][]>();
-function columnLetters(columns: Record<string, number>): [string, string][] {
+const LETTERS = new WeakMap<Record<string, number>, Record<string, string>>();
+function columnLetters(columns: Record<string, number>): Record<string, string> {
   let letters = LETTERS.get(columns);
   if (!letters) {
-    letters = Object.entries(columns).map(([key, column]) => [key, columnLetter(column - 1)]);
+    letters = {};
+    for (const [key, column] of Object.entries(columns)) letters[key] = columnLetter(column - 1);
     LETTERS.set(columns, letters);
   }
   return letters;

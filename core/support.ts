@@ -5,7 +5,7 @@
 import { CapacityLedger, capacityLedger, consumesCapacity } from './capacity';
 import type { SupportReason, SupportVerdict } from './check';
 import { matchKey } from './contract';
-import { Commitment, Plan } from './plan';
+import { cellOf, Commitment, firstCellOf, Plan } from './plan';
 
 /** Opportunity IDs as compared with references (case, spaces and accents ignored). */
 export function visionIds(plan: Plan): Set<string> {
@@ -44,7 +44,7 @@ export function judgeCommitments(plan: Plan, ledger: CapacityLedger = capacityLe
       id: c.id,
       commitment: c.commitment,
       sheet: c.sheet,
-      cell: c.cells.id ?? c.cells.commitment ?? `A${c.row}`,
+      cell: cellOf(c, 'id') ?? cellOf(c, 'commitment') ?? firstCellOf(c),
       supported: reasons.length === 0,
       reasons,
       cancelled: c.status === 'cancelled',

@@ -350,7 +350,8 @@ function capacityLoads(ctx: RuleContext, ledger: CapacityLedger): void {
   for (const load of ledger.loads) {
     if (!load.overHours && !load.overBudget) continue;
     const row = load.capacity;
-    const commitments = nameList(ctx, ledger.commitmentsIn(load));
+    // Only the first few are named, so a crowded span costs no more than a small one.
+    const commitments = nameList(ctx, ledger.commitmentsIn(load, NAMED_IN_MESSAGE), ledger.countIn(load));
     const span = spanParams(load);
     if (load.overHours) {
       ctx.raise(R.overCapacity, { sheet: row.sheet, cell: ctx.cell(row, 'availableHours') }, {
@@ -382,9 +383,9 @@ function formatNumber(n: number, lang: 'en' | 'es'): string {
 }
 
 /** `C4 "Build the model", C5 "..."` — the first few, then how many more. */
-function nameList(ctx: RuleContext, list: readonly Commitment[]): Label {
+function nameList(ctx: RuleContext, list: readonly Commitment[], total = list.length): Label {
   const shown = list.slice(0, NAMED_IN_MESSAGE).map((c) => ctx.thing(c, c.commitment));
-  const more = list.length - shown.length;
+  const more = total - shown.length;
   return {
     en: shown.map((t) => t.en).join(', ') + (more > 0 ? ` and ${more} more` : ''),
     es: shown.map((t) => t.es).join(', ') + (more > 0 ? ` y ${more} más` : ''),
