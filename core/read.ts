@@ -262,30 +262,35 @@ interface RowReader {
 class RowRead implements RowReader {
   constructor(
     readonly origin: RowReader['origin'],
-    private readonly values: Record<string, unknown>,
+    private readonly cells: unknown[],
+    private readonly index: Record<string, number>,
   ) {}
+  private get(key: string): unknown {
+    const i = this.index[key];
+    return i === undefined ? undefined : this.cells[i];
+  }
   text(key: string): string {
-    const v = this.values[key];
+    const v = this.get(key);
     return typeof v === 'string' ? v : '';
   }
   list(key: string): string | undefined {
-    const v = this.values[key];
+    const v = this.get(key);
     return typeof v === 'string' ? v : undefined;
   }
   yes(key: string): boolean | undefined {
-    const v = this.values[key];
+    const v = this.get(key);
     return v === 'yes' ? true : v === 'no' ? false : undefined;
   }
   date(key: string): number | undefined {
-    const v = this.values[key];
+    const v = this.get(key);
     return typeof v === 'number' ? v : undefined;
   }
   number(key: string): number | undefined {
-    const v = this.values[key];
+    const v = this.get(key);
     return typeof v === 'number' ? v : undefined;
   }
   ids(key: string): string[] {
-    const v = this.values[key];
+    const v = this.get(key);
     return Array.isArray(v) ? (v as string[]) : [];
   }
 }
@@ -349,7 +354,7 @@ class Reader {
       const cell = a1(r, c + 1);
       summary.cells[field.key] = cell;
       const raw = grid.at(r, c + 1);
-      const ctx: CellContext = { sheet: sheet.name, cell, column: field, thing: { en: 'Plan', es: 'Plan' } };
+      const ctx: CellContext = { sheet: sheet.name, row: r, letter: columnLetter(c), column: field, thing: () => ({ en: 'Plan', es: 'Plan' }) };
       const value = this.value(field.type, raw, ctx);
       if (value === undefined) continue;
       switch (field.key) {
@@ -380,10 +385,11 @@ class Reader {
       this.raise(R.missingColumn, { sheet: sheet.name, cell: a1(headerRow, grid.left) }, { sheet: sheet.name, column: col });
     }
     this.checkMerges(sheet, headerRow);
+    const table = tableSlots(def, columns);
     const rows: RowReader[] = [];
     for (let r = headerRow + 1; r <= grid.lastRow; r++) {
       if (grid.rowIsBlank(r)) continue;
-      rows.push(this.rowReader(def, grid, r, columns));
+      rows.push(this.rowReader(table, grid, r));
     }
     this.checkIds(def, rows);
     return { found, rows };
@@ -408,26 +414,30 @@ class Reader {
    * Reads every contract cell of a row once, eagerly: a bad value yields
    * exactly one finding, and ten thousand rows allocate little.
    */
-  private rowReader(def: TableSheetDef, grid: GridView, row: number, columns: Record<string, number>): RowReader {
-    const letters = columnLetters(columns);
-    const id = def.idPrefix && columns.id !== undefined ? toText(grid.at(row, columns.id)) : '';
+  private rowReader(table: TableSlots, grid: GridView, row: number): RowReader {
+    const cells = grid.rows[row - grid.top] as unknown[];
+    const values: unknown[] = new Array(table.slots.length);
     // One context per row, pointed at each cell in turn; a finding copies what it needs.
     let ctx: CellContext | undefined;
-    const values: Record<string, unknown> = {};
-    for (const c of def.columns) {
-      const column = columns[c.key];
-      if (column === undefined) continue;
-      const raw = grid.at(row, column);
+    for (let i = 0; i < table.slots.length; i++) {
+      const slot = table.slots[i];
+      const raw = cells[slot.column - grid.left];
       if (isBlank(raw)) {
-        values[c.key] = blankValue(c.type);
+        values[i] = blankValue(slot.def.type);
         continue;
       }
-      ctx ??= { sheet: grid.sheet.name, cell: '', column: c, thing: rowThing(def, grid.sheet.name, row, id) };
-      ctx.cell = letters[c.key] + row;
-      ctx.column = c;
-      values[c.key] = this.value(c.type, raw, ctx);
+      ctx ??= {
+        sheet: grid.sheet.name,
+        row,
+        letter: '',
+        column: slot.def,
+        thing: () => rowThing(table.def, grid.sheet.name, row, rowId(table, cells, grid.left)),
+      };
+      ctx.letter = slot.letter;
+      ctx.column = slot.def;
+      values[i] = this.value(slot.def.type, raw, ctx);
     }
-    return new RowRead({ sheet: grid.sheet.name, row, letters }, values);
+    return new RowRead({ sheet: grid.sheet.name, row, letters: table.letters }, values, table.index);
   }
 
   /** Reads one cell as its column's type; undefined (and a finding) when it cannot. */
@@ -477,28 +487,46 @@ class Reader {
 
   /** Raises a value finding; the message's words are built only now, for the few cells that fail. */
   private fail(rule: RuleDef, ctx: CellContext, raw: unknown, extra: Params = {}): undefined {
-    this.raise(rule, { sheet: ctx.sheet, cell: ctx.cell }, { thing: ctx.thing, column: ctx.column, value: displayOf(raw), ...extra });
+    this.raise(rule, { sheet: ctx.sheet, cell: ctx.letter + ctx.row }, { thing: ctx.thing(), column: ctx.column, value: displayOf(raw), ...extra });
     return undefined;
   }
 }
 
 interface CellContext {
   sheet: string;
-  cell: string;
+  row: number;
+  letter: string;
   column: Label;
-  thing: Label;
+  /** What messages call the row; worked out only when a finding needs it. */
+  thing(): Label;
 }
 
-/** Column letters of a table's columns, worked out once per table rather than once per cell. */
-const LETTERS = new WeakMap<Record<string, number>, Record<string, string>>();
-function columnLetters(columns: Record<string, number>): Record<string, string> {
-  let letters = LETTERS.get(columns);
-  if (!letters) {
-    letters = {};
-    for (const [key, column] of Object.entries(columns)) letters[key] = columnLetter(column - 1);
-    LETTERS.set(columns, letters);
+/** A table's found columns in contract order, worked out once per sheet. */
+interface TableSlots {
+  def: TableSheetDef;
+  slots: { def: ColumnDef; column: number; letter: string }[];
+  /** Position in `slots` of each column key. */
+  index: Record<string, number>;
+  letters: Record<string, string>;
+}
+
+function tableSlots(def: TableSheetDef, columns: Record<string, number>): TableSlots {
+  const table: TableSlots = { def, slots: [], index: {}, letters: {} };
+  for (const c of def.columns) {
+    const column = columns[c.key];
+    if (column === undefined) continue;
+    const letter = columnLetter(column - 1);
+    table.index[c.key] = table.slots.length;
+    table.letters[c.key] = letter;
+    table.slots.push({ def: c, column, letter });
   }
-  return letters;
+  return table;
+}
+
+/** The row's ID as typed, for messages. */
+function rowId(table: TableSlots, cells: unknown[], left: number): string {
+  const slot = table.index.id;
+  return table.def.idPrefix && slot !== undefined ? toText(cells[table.slots[slot].column - left]) : '';
 }
 
 /** What a message calls a row: its sheet and ID ("Commitments C3"), or its row number. */

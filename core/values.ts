@@ -18,6 +18,12 @@ export type ValueProblem = 'not-a-date' | 'not-a-number' | 'not-a-percent' | 'er
 
 const ERROR_TEXT = /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|ERROR!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
 
+// Failures are shared constants: a check of ten thousand rows should not allocate one per cell.
+const NOT_A_DATE = { ok: false, problem: 'not-a-date' } as const;
+const NOT_A_NUMBER = { ok: false, problem: 'not-a-number' } as const;
+const NOT_A_PERCENT = { ok: false, problem: 'not-a-percent' } as const;
+const ERROR_VALUE = { ok: false, problem: 'error-value' } as const;
+
 /** The longest text a cell holds in Excel; anything longer came from somewhere else. */
 export const MAX_TEXT = 32767;
 
@@ -94,15 +100,16 @@ export function excelSerial(day: Day): number {
  * and month could be swapped is read day-first, as both languages write it.
  */
 export function parseDate(v: unknown): Parsed<Day> {
-  const bad = { ok: false as const, problem: 'not-a-date' as const };
-  if (errorOf(v)) return { ok: false, problem: 'error-value' };
-  if (v instanceof Date) {
-    const d = dayFromDate(v);
-    return d === undefined || d < MIN_DAY || d > MAX_DAY ? bad : { ok: true, value: d };
-  }
+  const bad = NOT_A_DATE;
+  // Serial numbers first: they are what Excel hands over for every date cell.
   if (typeof v === 'number') {
     if (!Number.isFinite(v) || v < 1 || v > 2958465) return bad;
     return { ok: true, value: Math.floor(v) - EXCEL_EPOCH_OFFSET };
+  }
+  if (errorOf(v)) return ERROR_VALUE;
+  if (v instanceof Date) {
+    const d = dayFromDate(v);
+    return d === undefined || d < MIN_DAY || d > MAX_DAY ? bad : { ok: true, value: d };
   }
   if (typeof v !== 'string') return bad;
   const s = v.trim();
@@ -127,9 +134,9 @@ export function parseDate(v: unknown): Parsed<Day> {
  * symbols and codes around the number are ignored.
  */
 export function parseNumber(v: unknown, lang: Language): Parsed<number> {
-  const bad = { ok: false as const, problem: 'not-a-number' as const };
-  if (errorOf(v)) return { ok: false, problem: 'error-value' };
+  const bad = NOT_A_NUMBER;
   if (typeof v === 'number') return Number.isFinite(v) ? { ok: true, value: v } : bad;
+  if (errorOf(v)) return ERROR_VALUE;
   if (typeof v !== 'string') return bad;
   const n = parseNumberText(v, lang);
   return n === undefined ? bad : { ok: true, value: n };
@@ -175,8 +182,8 @@ function convention(s: string, group: string, decimal: string): number | undefin
 
 /** Percentages: `45%`, `45 %`, `0.45`, `0,45` (Spanish); a result must lie within 0–100%. */
 export function parsePercent(v: unknown, lang: Language): Parsed<number> {
-  const bad = { ok: false as const, problem: 'not-a-percent' as const };
-  if (errorOf(v)) return { ok: false, problem: 'error-value' };
+  const bad = NOT_A_PERCENT;
+  if (errorOf(v)) return ERROR_VALUE;
   let value: number | undefined;
   if (typeof v === 'string' && /%\s*$/.test(v)) {
     const n = parseNumber(v.replace(/%\s*$/, ''), lang);
