@@ -3,9 +3,9 @@
 // every decision about the plan in core/.
 
 import { access } from 'node:fs/promises';
-import { checkPlan, CheckResult, toJson } from '../core/check';
+import { checkPlan, toJson } from '../core/check';
 import { Language } from '../core/contract';
-import { ReviewInput, reviewLayout } from '../core/layout/review';
+import { reviewInputOf, reviewLayout } from '../core/layout/review';
 import { SheetLayout, templateLayout } from '../core/layout/template';
 import { sampleData } from '../core/sample';
 import { Day, dayFromParts } from '../core/values';
@@ -105,7 +105,7 @@ export async function runCheck(options: CheckCommandOptions, io: Io): Promise<nu
   });
   let reviewSheet: string | undefined;
   if (options.write) {
-    const layout = reviewLayout(reviewInput(result, asOf), book.sheetNames());
+    const layout = reviewLayout(reviewInputOf(result, asOf), book.sheetNames());
     book.applyReview(layout);
     if (!(await saveOrReport(book, options.file, io))) return EXIT.cannot;
     reviewSheet = layout.name;
@@ -123,19 +123,6 @@ export async function runCheck(options: CheckCommandOptions, io: Io): Promise<nu
 }
 
 /** What the Review sheet shows, from a check. */
-export function reviewInput(result: CheckResult, asOf: Day): ReviewInput {
-  const points = new Map(result.scorecard.cost.map((c) => [c.findingIndex, c.points]));
-  return {
-    account: result.plan.summary.account,
-    asOf,
-    outputLanguage: result.outputLanguage,
-    language: result.language,
-    scorecard: result.scorecard,
-    findings: result.findings,
-    points: result.findings.map((_, i) => points.get(i) ?? 0),
-    commitments: result.commitments,
-  };
-}
 
 /** Today on this machine's calendar: what "overdue" means to the person running the check. */
 export function today(): Day {

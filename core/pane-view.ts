@@ -7,6 +7,7 @@ import { Language } from './contract';
 import { Phase, Severity } from './finding';
 import { Day, formatDay } from './values';
 import { cellOf, firstCellOf } from './plan';
+import { findingPoints } from './score';
 
 export interface PaneFinding {
   severity: Severity;
@@ -56,8 +57,7 @@ export interface PaneCheckView {
 /** The pane's view of a check made as of `asOf` (the check result itself does not carry its date). */
 export function paneView(result: CheckResult, asOf: Day): PaneCheckView {
   const s = result.scorecard;
-  const points = new Map<number, number>();
-  for (const c of s.cost) points.set(c.findingIndex, c.points);
+  const points = findingPoints(s, result.findings.length);
   return {
     language: result.language,
     outputLanguage: result.outputLanguage,
@@ -78,7 +78,7 @@ export function paneView(result: CheckResult, asOf: Day): PaneCheckView {
       cell: f.cell,
       message: f.message,
       fix: f.fix,
-      points: points.get(i) ?? 0,
+      points: points[i],
     })),
     commitments: result.commitments.map((c) => ({
       id: c.id,

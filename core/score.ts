@@ -88,3 +88,10 @@ export function scorePlan(findings: readonly Finding[]): Scorecard {
   const overall = Math.max(0, Math.min(100, capped - lost.overall));
   return { knowledge, vision, commitment, overall, explanation: SCORE_EXPLANATION, cost };
 }
+
+/** Points each finding cost, in the findings' order: what the Review sheet and the panes show beside them. */
+export function findingPoints(scorecard: Scorecard, findingCount: number): number[] {
+  const points = new Array<number>(findingCount).fill(0);
+  for (const c of scorecard.cost) if (c.findingIndex < findingCount) points[c.findingIndex] = c.points;
+  return points;
+}

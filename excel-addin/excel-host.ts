@@ -8,7 +8,7 @@ import { checkPlan, CheckResult } from '../core/check';
 import { Language, sheetKeyOf } from '../core/contract';
 import { clientCopyWorkbook } from './client-copy-file';
 import { hostValues, isDate, LayoutCell, NUMBER_FORMATS } from '../core/layout/cells';
-import { reviewLayout } from '../core/layout/review';
+import { reviewInputOf, reviewLayout } from '../core/layout/review';
 import { SheetLayout, templateLayout } from '../core/layout/template';
 import { PaneCheckView, paneView } from '../core/pane-view';
 import { SheetGrid, WorkbookInput } from '../core/read';
@@ -258,19 +258,7 @@ function runCheck(input: WorkbookInput, language: Language, asOf: Day): CheckRes
 export async function writeReview(context: Excel.RequestContext, language: Language, asOf: Day): Promise<{ sheet: string; findings: number }> {
   const { names, input } = await readWorkbook(context);
   const result = runCheck(input, language, asOf);
-  const layout = reviewLayout(
-    {
-      account: result.plan.summary.account,
-      asOf,
-      outputLanguage: result.outputLanguage,
-      language: result.language,
-      scorecard: result.scorecard,
-      findings: result.findings,
-      points: result.scorecard.cost.map((c) => c.points),
-      commitments: result.commitments,
-    },
-    names,
-  );
+  const layout = reviewLayout(reviewInputOf(result, asOf), names);
   const sheets = context.workbook.worksheets;
   const exists = names.some((n) => n.toLowerCase() === layout.name.toLowerCase());
   const sheet = exists ? sheets.getItem(layout.name) : sheets.add(layout.name);

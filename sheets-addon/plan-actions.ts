@@ -7,7 +7,7 @@ import { parseA1 } from '../core/a1';
 import { checkPlan, CheckResult } from '../core/check';
 import { ClientCopy, clientCopy } from '../core/client-copy';
 import { Language } from '../core/contract';
-import { ReviewInput, reviewLayout } from '../core/layout/review';
+import { reviewInputOf, reviewLayout } from '../core/layout/review';
 import { templateLayout, TemplateData } from '../core/layout/template';
 import { PaneCheckView, paneView } from '../core/pane-view';
 import { Day, dayFromDate } from '../core/values';
@@ -33,7 +33,7 @@ export function writeReviewIn(ss: PlanSpreadsheet, language: Language, asOf?: Da
   const workbook = readWorkbook(ss);
   const day = asOf ?? today(workbook);
   const result = check(workbook, language, day);
-  const layout = reviewLayout(reviewInput(result, day), [...workbook.sheets.keys()]);
+  const layout = reviewLayout(reviewInputOf(result, day), [...workbook.sheets.keys()]);
   writeReviewSheet(ss, workbook, layout).activate();
   return { sheet: layout.name, findings: result.findings.length, overall: result.scorecard.overall };
 }
@@ -78,17 +78,3 @@ function today(workbook: ReadWorkbook): Day {
   return dayFromDate(todayIn(workbook.timeZone))!;
 }
 
-/** What the Review sheet shows, from a check: the same as `kap check --write` writes. */
-function reviewInput(result: CheckResult, asOf: Day): ReviewInput {
-  const points = new Map(result.scorecard.cost.map((c) => [c.findingIndex, c.points]));
-  return {
-    account: result.plan.summary.account,
-    asOf,
-    outputLanguage: result.outputLanguage,
-    language: result.language,
-    scorecard: result.scorecard,
-    findings: result.findings,
-    points: result.findings.map((_, i) => points.get(i) ?? 0),
-    commitments: result.commitments,
-  };
-}

@@ -2,8 +2,10 @@
 // the points it cost, then every commitment's support verdict. Written whole by
 // the check; every text cell is literal text.
 
+import type { CheckResult } from '../check';
 import { Label, Language, REVIEW_SHEET, sheetKeyOf } from '../contract';
 import { Finding, Phase, Severity } from '../finding';
+import { findingPoints } from '../score';
 import { Day } from '../values';
 import { LayoutCell } from './cells';
 import { ColumnFormat } from './template';
@@ -91,6 +93,20 @@ export const BAND_NAMES: Record<Band, Label> = {
 };
 
 const COLUMN_WIDTHS = [12, 14, 26, 16, 8, 70, 60, 10];
+
+/** What the Review sheet shows for a check made as of `asOf`: every host writes the same sheet. */
+export function reviewInputOf(result: CheckResult, asOf: Day): ReviewInput {
+  return {
+    account: result.plan.summary.account,
+    asOf,
+    outputLanguage: result.outputLanguage,
+    language: result.language,
+    scorecard: result.scorecard,
+    findings: result.findings,
+    points: findingPoints(result.scorecard, result.findings.length),
+    commitments: result.commitments,
+  };
+}
 
 /** The Review sheet's name: an existing Review sheet keeps its name, else the workbook's language names it. */
 export function reviewSheetName(existingSheetNames: readonly string[], language: Language): string {
