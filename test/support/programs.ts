@@ -35,7 +35,6 @@ export function program(name: string, candidates: string[], install: string): Pr
       })) as unknown as jest.Describe;
     return { path: undefined, describe: fail };
   }
-  // eslint-disable-next-line no-console
   console.warn(`${name} not found: skipping its tests. Install it with: ${install}`);
   return { path: undefined, describe: describe.skip };
 }
