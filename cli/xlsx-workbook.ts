@@ -284,6 +284,9 @@ function applyFormat(ws: Worksheet, format: ColumnFormat, isNewSheet: boolean): 
       cell.numFmt = format.numberFormat;
     }
   }
+  if (format.wrap) {
+    for (let row = format.fromRow; row <= format.toRow; row++) ws.getCell(row, format.column).alignment = { wrapText: true, vertical: 'top' };
+  }
   if (format.list && format.list.length > 0) {
     const letter = columnLetter(format.column - 1);
     ws.dataValidations.add(`${letter}${format.fromRow}:${letter}${format.toRow}`, {

@@ -35,6 +35,8 @@ export interface PlanRangeList {
   setNumberFormat(numberFormat: string): PlanRangeList;
   setFontWeight(fontWeight: 'bold' | 'normal' | null): PlanRangeList;
   setBackground(color: string | null): PlanRangeList;
+  setWrap(isWrapEnabled: boolean): PlanRangeList;
+  setVerticalAlignment(alignment: 'top' | 'middle' | 'bottom' | null): PlanRangeList;
 }
 
 export interface PlanSheet {
@@ -258,6 +260,8 @@ export function writeReviewSheet(ss: PlanSpreadsheet, workbook: ReadWorkbook, la
   }
   sheet.getRange(1, 1, 1, 1).setFontWeight('bold').setFontSize(14);
   setWidths(sheet, layout.formats);
+  const wrapped = layout.formats.filter((f) => f.wrap).map((f) => `${columnLetter(f.column - 1)}${f.fromRow}:${columnLetter(f.column - 1)}${f.toRow}`);
+  if (wrapped.length > 0) sheet.getRangeList(wrapped).setWrap(true).setVerticalAlignment('top');
   sheet.setFrozenRows(layout.freezeRows);
   return sheet;
 }

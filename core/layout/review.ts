@@ -93,6 +93,8 @@ export const BAND_NAMES: Record<Band, Label> = {
 };
 
 const COLUMN_WIDTHS = [12, 14, 26, 16, 8, 70, 60, 10];
+/** The finding and its fix (and a commitment's text) are sentences: they wrap. */
+const WRAPPED_COLUMNS = [6, 7];
 
 /** What the Review sheet shows for a check made as of `asOf`: every host writes the same sheet. */
 export function reviewInputOf(result: CheckResult, asOf: Day): ReviewInput {
@@ -147,15 +149,22 @@ export function reviewLayout(input: ReviewInput, existingSheetNames: readonly st
   row();
   row(w(WORDS.commitments));
   headerRows.push(rows.length);
-  row(w(WORDS.id), w(WORDS.commitment), w(WORDS.supported), w(WORDS.reasons));
+  // The commitment's text goes under the wide Finding column, so it reads whole.
+  row(w(WORDS.id), w(WORDS.supported), w(WORDS.reasons), null, null, w(WORDS.commitment));
   headerRows.push(rows.length);
   if (input.commitments.length === 0) row(w(WORDS.noCommitments));
-  for (const v of input.commitments) row(v.id, v.commitment, w(v.supported ? WORDS.yes : WORDS.no), v.reasons.join(', '));
+  for (const v of input.commitments) row(v.id, w(v.supported ? WORDS.yes : WORDS.no), v.reasons.join(', '), null, null, v.commitment);
   return {
     name: reviewSheetName(existingSheetNames, input.language),
     values: rows,
     headerRows,
     freezeRows,
-    formats: COLUMN_WIDTHS.map((width, i) => ({ column: i + 1, fromRow: 1, toRow: rows.length, width })),
+    formats: COLUMN_WIDTHS.map((width, i) => ({
+      column: i + 1,
+      fromRow: 1,
+      toRow: rows.length,
+      width,
+      ...(WRAPPED_COLUMNS.includes(i + 1) ? { wrap: true } : {}),
+    })),
   };
 }

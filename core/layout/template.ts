@@ -44,6 +44,8 @@ export interface ColumnFormat {
   numberFormat?: string;
   /** Drop-down values, in the workbook's language. */
   list?: string[];
+  /** Long text wraps inside the cell, top-aligned, instead of running under the next column. */
+  wrap?: boolean;
 }
 
 /** A rectangle of cells to write, its top-left at (row, column), 1-based. */

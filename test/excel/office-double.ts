@@ -21,6 +21,8 @@ export interface StoredCell {
   numberFormat: string;
   bold?: boolean;
   fill?: string;
+  wrap?: boolean;
+  verticalAlignment?: string;
 }
 
 export interface ValidationRule {
@@ -527,17 +529,18 @@ class RangeProxy extends ClientObject {
 }
 
 class RangeFormatProxy {
+  private readonly each: (payload: unknown, set: (cell: StoredCell) => void) => void;
   readonly font: { bold: boolean };
   readonly fill: { color: string };
   constructor(
     private readonly context: DoubleContext,
     private readonly resolve: () => RangeTarget,
   ) {
-    const each = (payload: unknown, set: (cell: StoredCell) => void) =>
+    const each = (this.each = (payload: unknown, set: (cell: StoredCell) => void) =>
       context.enqueue(payload, () => {
         const { sheet, box } = resolve();
         for (let r = 0; r < box.rows; r++) for (let c = 0; c < box.columns; c++) set(sheet.cellForWrite(box.top + r, box.left + c));
-      });
+      }));
     this.font = {
       set bold(b: boolean) {
         each({ bold: b }, (cell) => (cell.bold = b));
@@ -554,6 +557,19 @@ class RangeFormatProxy {
         throw new OfficeError('PropertyNotLoaded', 'format.fill.color was not loaded');
       },
     };
+  }
+  set wrapText(wrap: boolean) {
+    this.each({ wrapText: wrap }, (cell) => (cell.wrap = wrap));
+  }
+  get wrapText(): boolean {
+    throw new OfficeError('PropertyNotLoaded', 'format.wrapText was not loaded');
+  }
+  set verticalAlignment(alignment: string) {
+    if (!['Top', 'Center', 'Bottom', 'Justify', 'Distributed'].includes(alignment)) throw new OfficeError('InvalidArgument', `verticalAlignment ${alignment}`);
+    this.each({ verticalAlignment: alignment }, (cell) => (cell.verticalAlignment = alignment));
+  }
+  get verticalAlignment(): string {
+    throw new OfficeError('PropertyNotLoaded', 'format.verticalAlignment was not loaded');
   }
   set columnWidth(points: number) {
     this.context.enqueue({ columnWidth: points }, () => {

@@ -60,6 +60,8 @@ export interface DoubleCell {
   bold?: boolean;
   fontSize?: number;
   background?: string | null;
+  wrap?: boolean;
+  verticalAlignment?: string | null;
 }
 
 export interface DoubleOptions {
@@ -235,6 +237,18 @@ export class DoubleRange implements PlanRange {
     return this;
   }
 
+  setWrap(isWrapEnabled: boolean): DoubleRange {
+    this.calls.count('Range.setWrap');
+    this.each((cell) => (cell.wrap = isWrapEnabled));
+    return this;
+  }
+
+  setVerticalAlignment(alignment: 'top' | 'middle' | 'bottom' | null): DoubleRange {
+    this.calls.count('Range.setVerticalAlignment');
+    this.each((cell) => (cell.verticalAlignment = alignment));
+    return this;
+  }
+
   activate(): DoubleRange {
     this.calls.count('Range.activate');
     this.sheet.book.active = this;
@@ -274,6 +288,12 @@ class DoubleRangeList implements PlanRangeList {
   }
   setBackground(color: string | null): DoubleRangeList {
     return this.apply('setBackground', (r) => r.setBackground(color));
+  }
+  setWrap(isWrapEnabled: boolean): DoubleRangeList {
+    return this.apply('setWrap', (r) => r.setWrap(isWrapEnabled));
+  }
+  setVerticalAlignment(alignment: 'top' | 'middle' | 'bottom' | null): DoubleRangeList {
+    return this.apply('setVerticalAlignment', (r) => r.setVerticalAlignment(alignment));
   }
 }
 

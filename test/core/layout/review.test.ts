@@ -32,12 +32,16 @@ describe('the Review sheet', () => {
     expect(text).toContainEqual(['Overall readiness', 45, 'Red']);
     expect(text).toContainEqual(['How it is computed.']);
     expect(text).toContainEqual(['Error', 'Commitment', 'commitment-not-approved', 'Commitments', 'L3', finding.message, 'Get approval.', 15]);
-    expect(text).toContainEqual(['C2', 'Price review', 'No', 'not-approved, not-agreed']);
+    expect(text).toContainEqual(['C2', 'No', 'not-approved, not-agreed', 'Price review']);
   });
 
   it('is named in the workbook language and keeps the name of an existing Review sheet', () => {
     expect(reviewLayout(input).name).toBe('Revisión');
     expect(reviewSheetName(['Plan', 'review'], 'en')).toBe('review');
+  });
+
+  it('wraps the finding and fix columns', () => {
+    expect(reviewLayout(input).formats.filter((f) => f.wrap).map((f) => f.column)).toEqual([6, 7]);
   });
 
   it('is rectangular, so hosts can write it in one call', () => {
