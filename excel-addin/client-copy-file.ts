@@ -6,6 +6,7 @@
 import { columnLetter } from '../core/a1';
 import { clientCopy, ClientSheet } from '../core/client-copy';
 import { Language } from '../core/contract';
+import { needsQuote } from '../core/inert';
 import { isDate, isFormula, LayoutCell } from '../core/layout/cells';
 import { WorkbookInput } from '../core/read';
 import { excelSerial } from '../core/values';
@@ -66,12 +67,16 @@ const DATE_FORMAT = 'yyyy-mm-dd';
 /** Excel measures column widths in characters of the default font. */
 const DEFAULT_WIDTH = 12;
 
-/** Cell styles (bold, number format) numbered as styles.xml lists them. */
+/**
+ * Cell styles (bold, number format, quote prefix) numbered as styles.xml lists
+ * them. The quote prefix keeps formula-looking text as text even when the
+ * client edits the cell and presses Enter.
+ */
 class StyleTable {
   private readonly formats: string[] = [];
-  private readonly xfs: string[] = ['0|'];
-  id(bold: boolean, numberFormat: string | undefined): number {
-    const key = `${bold ? 1 : 0}|${numberFormat ?? ''}`;
+  private readonly xfs: string[] = ['0||0'];
+  id(bold: boolean, numberFormat: string | undefined, quoted = false): number {
+    const key = `${bold ? 1 : 0}|${numberFormat ?? ''}|${quoted ? 1 : 0}`;
     let i = this.xfs.indexOf(key);
     if (i < 0) {
       if (numberFormat !== undefined && !this.formats.includes(numberFormat)) this.formats.push(numberFormat);
@@ -83,9 +88,9 @@ class StyleTable {
     const numFmts = this.formats.map((f, i) => `<numFmt numFmtId="${164 + i}" formatCode="${escapeXml(f)}"/>`).join('');
     const xfs = this.xfs
       .map((key) => {
-        const [bold, format] = key.split('|');
+        const [bold, format, quoted] = key.split('|');
         const numFmtId = format === '' ? 0 : 164 + this.formats.indexOf(format);
-        return `<xf numFmtId="${numFmtId}" fontId="${bold}" fillId="0" borderId="0" xfId="0"${numFmtId ? ' applyNumberFormat="1"' : ''}${bold === '1' ? ' applyFont="1"' : ''}/>`;
+        return `<xf numFmtId="${numFmtId}" fontId="${bold}" fillId="0" borderId="0" xfId="0"${numFmtId ? ' applyNumberFormat="1"' : ''}${bold === '1' ? ' applyFont="1"' : ''}${quoted === '1' ? ' quotePrefix="1"' : ''}/>`;
       })
       .join('');
     return (
@@ -112,7 +117,8 @@ function sheetXml(sheet: ClientSheet, styles: StyleTable): string {
         .map((cell, j) => {
           const c = j + 1;
           const format = isDate(cell) ? (formatAt(r, c) ?? DATE_FORMAT) : formatAt(r, c);
-          return cellXml(`${columnLetter(j)}${r}`, cell, styles.id(headerRows.has(r), format));
+          const quoted = typeof cell === 'string' && needsQuote(cell);
+          return cellXml(`${columnLetter(j)}${r}`, cell, styles.id(headerRows.has(r), format, quoted));
         })
         .join('');
       return xml ? `<row r="${r}">${xml}</row>` : '';

@@ -74,6 +74,22 @@ describe.each(LANGUAGES)('Prepare client copy on the sentinel plan in Excel (%s)
     }
   });
 
+  test('formula-looking text carries the quote prefix, so a client who edits the cell still has text', () => {
+    const styles = parts.get('xl/styles.xml')!;
+    const xfs = [...styles.slice(styles.indexOf('<cellXfs')).matchAll(/<xf\b[^>]*\/>/g)].map((m) => m[0]);
+    const quoted = new Map<string, boolean>();
+    for (const [name, xml] of parts) {
+      if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) continue;
+      for (const m of xml.matchAll(/<c\b([^>]*)\bt="inlineStr"[^>]*><is><t\b[^>]*>([\s\S]*?)<\/t><\/is><\/c>/g)) {
+        const style = /\bs="(\d+)"/.exec(m[1]);
+        const text = m[2].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+        quoted.set(text, style !== null && /quotePrefix="1"/.test(xfs[Number(style[1])] ?? ''));
+      }
+    }
+    for (const d of plan.dangerous) expect([d, quoted.get(d)]).toEqual([d, true]);
+    expect(quoted.get(plan.shared.find((v) => /^[A-Za-z]/.test(v))!)).toBe(false);
+  });
+
   test('the plan workbook is unchanged, cell for cell', () => {
     expect(snapshotOf(office)).toEqual(before);
     expect(office.workbook.sheets.map((s) => s.name)).toEqual(plan.input.sheets.map((s) => s.name));
