@@ -89,9 +89,16 @@ export const REASON_LABELS: Record<SupportReason, { en: string; es: string }> = 
 /** Plain-word explanations of failures, by the error code a host reports. Never the raw exception text. */
 const FAILURES = {
   generic: {
-    create: { en: 'The plan sheets could not be added.', es: 'No se pudieron agregar las hojas del plan.' },
+    // Create only adds what is missing, so running it again after a failure finishes the job without touching what is there.
+    create: {
+      en: 'The plan sheets could not all be added; run Create plan again to add what is still missing (it never changes what is there).',
+      es: 'No se pudieron agregar todas las hojas del plan; ejecute Crear plan de nuevo para agregar lo que falta (nunca cambia lo que ya existe).',
+    },
     check: { en: 'The plan could not be checked.', es: 'No se pudo revisar el plan.' },
-    review: { en: 'The Review sheet could not be written.', es: 'No se pudo escribir la hoja Revisión.' },
+    review: {
+      en: 'The Review sheet could not be written; Write review again replaces it whole. Your plan sheets were not changed.',
+      es: 'No se pudo escribir la hoja Revisión; Escribir revisión de nuevo la reemplaza completa. Sus hojas del plan no cambiaron.',
+    },
     copy: { en: 'The client copy could not be prepared.', es: 'No se pudo preparar la copia para el cliente.' },
     select: { en: 'That cell could not be selected.', es: 'No se pudo seleccionar esa celda.' },
   },
