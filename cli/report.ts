@@ -2,10 +2,11 @@
 // phase, then the unsupported commitments with their reasons, in the output
 // language. Plain text lines, so it reads the same in a terminal, a log or CI.
 
-import { CheckResult, SupportReason } from '../core/check';
+import { CheckResult } from '../core/check';
 import { Label, Language } from '../core/contract';
 import { PHASES, Severity } from '../core/finding';
 import { BAND_NAMES, PHASE_NAMES, scoreBand, SEVERITY_NAMES } from '../core/layout/review';
+import { REASON_WORDS } from '../core/support';
 import { Day, formatDay } from '../core/values';
 
 const WORDS = {
@@ -31,16 +32,6 @@ const COUNT_WORDS: Record<Severity, Label> = {
   info: { en: 'info', es: 'avisos' },
 };
 
-/** What each support reason code means, beside the code itself (the codes are the contract). */
-export const REASON_WORDS: Record<SupportReason, Label> = {
-  'no-vision': { en: 'supports no opportunity of the Vision sheet', es: 'no respalda ninguna oportunidad de la hoja Visión' },
-  'no-owner': { en: 'has no owner', es: 'no tiene responsable' },
-  'not-approved': { en: 'needs an approval nobody has given', es: 'requiere una aprobación que nadie ha dado' },
-  'not-agreed': { en: 'the client has not agreed to it', es: 'el cliente no lo ha acordado' },
-  'over-capacity': { en: "over its team's available hours", es: 'supera las horas disponibles de su equipo' },
-  'over-budget': { en: "over its team's budget", es: 'supera el presupuesto de su equipo' },
-  'no-capacity': { en: 'no capacity row of its team covers its due date', es: 'ninguna fila de capacidad de su equipo cubre su fecha' },
-};
 
 /** The report as lines, in `result.outputLanguage`. */
 export function humanReport(result: CheckResult, asOf: Day): string[] {

@@ -70,16 +70,7 @@ export function paneView(result: CheckResult, asOf: Day): PaneCheckView {
       overall: s.overall,
       explanation: s.explanation[result.outputLanguage],
     },
-    findings: result.findings.map((f, i) => ({
-      severity: f.severity,
-      phase: f.phase,
-      rule: f.rule,
-      sheet: f.sheet,
-      cell: f.cell,
-      message: f.message,
-      fix: f.fix,
-      points: points[i],
-    })),
+    findings: result.findings.map((f, i) => ({ ...f, points: points[i] })),
     commitments: result.commitments.map((c) => ({
       id: c.id,
       commitment: c.commitment,

@@ -4,8 +4,19 @@
 
 import { CapacityLedger, capacityLedger, consumesCapacity } from './capacity';
 import type { SupportReason, SupportVerdict } from './check';
-import { matchKey } from './contract';
+import { Label, matchKey } from './contract';
 import { cellOf, Commitment, firstCellOf, Plan } from './plan';
+
+/** What each support reason means, in plain words beside its code (the codes are the contract; the words are for people). */
+export const REASON_WORDS: Record<SupportReason, Label> = {
+  'no-vision': { en: 'Backs no opportunity on the Vision sheet', es: 'No respalda ninguna oportunidad de la hoja Visión' },
+  'no-owner': { en: 'Nobody owns it', es: 'Nadie es responsable' },
+  'not-approved': { en: 'Needs an approval nobody has given', es: 'Requiere una aprobación que nadie ha dado' },
+  'not-agreed': { en: 'The client has not agreed to it', es: 'El cliente no lo ha acordado' },
+  'over-capacity': { en: 'More hours than its team has in that span', es: 'Más horas de las que su equipo tiene en ese periodo' },
+  'over-budget': { en: "Costs more than its team's budget in that span", es: 'Cuesta más que el presupuesto de su equipo en ese periodo' },
+  'no-capacity': { en: 'No capacity row of its team covers its due date', es: 'Ninguna fila de capacidad de su equipo cubre su fecha límite' },
+};
 
 /** Opportunity IDs as compared with references (case, spaces and accents ignored). */
 export function visionIds(plan: Plan): Set<string> {

@@ -3,11 +3,11 @@
 // unsupported commitments and the stakeholder map. It talks only to a PaneHost,
 // speaks the user's language, and explains failures in plain words.
 
-import type { SupportReason } from '../core/check';
 import type { Language } from '../core/contract';
 import type { Phase, Severity } from '../core/finding';
 import { scoreBand } from '../core/layout/review';
 import type { PaneCheckView, PaneFinding } from '../core/pane-view';
+import { REASON_WORDS } from '../core/support';
 import { el, svg } from './element';
 import type { PaneHost } from './pane-host';
 import { stakeholderMap } from './stakeholder-map';
@@ -75,16 +75,6 @@ const SEVERITY_WORDS: Record<Severity, { en: string; es: string }> = {
   info: { en: 'Info', es: 'Aviso' },
 };
 
-/** What each support reason means, in plain words beside its code. */
-export const REASON_LABELS: Record<SupportReason, { en: string; es: string }> = {
-  'no-vision': { en: 'Backs no opportunity on the Vision sheet', es: 'No respalda ninguna oportunidad de la hoja Visión' },
-  'no-owner': { en: 'Nobody owns it', es: 'Nadie es responsable' },
-  'not-approved': { en: 'Needs an approval nobody has given', es: 'Requiere una aprobación que nadie ha dado' },
-  'not-agreed': { en: 'The client has not agreed to it', es: 'El cliente no lo ha acordado' },
-  'over-capacity': { en: "More hours than its team has", es: 'Más horas de las que tiene su equipo' },
-  'over-budget': { en: "Costs more than its team's budget", es: 'Cuesta más que el presupuesto de su equipo' },
-  'no-capacity': { en: 'No capacity row of its team covers its date', es: 'Ninguna fila de capacidad de su equipo cubre su fecha' },
-};
 
 /** Plain-word explanations of failures, by the error code a host reports. Never the raw exception text. */
 const FAILURES = {
@@ -333,13 +323,13 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: PaneOption
     const list = el('ul', { class: 'kap-list' });
     for (const c of unsupported) {
       const name = c.commitment ? `${c.id} “${c.commitment}”` : c.id;
-      const reasons = c.reasons.map((r) => REASON_LABELS[r][lang]);
+      const reasons = c.reasons.map((r) => REASON_WORDS[r][lang]);
       const button = el(
         'button',
         { type: 'button', class: 'kap-commitment', 'aria-label': `${name}: ${reasons.join('; ')}. ${w('goTo')} ${c.sheet}!${c.cell}` },
         el('span', { class: 'kap-commitment-name', text: name }),
         // A button holds phrasing content only, so the reasons are spans laid out as lines.
-        el('span', { class: 'kap-reasons' }, ...c.reasons.map((r) => el('span', { class: 'kap-reason' }, el('span', { class: 'kap-reason-code', text: r }), ` ${REASON_LABELS[r][lang]}`))),
+        el('span', { class: 'kap-reasons' }, ...c.reasons.map((r) => el('span', { class: 'kap-reason' }, el('span', { class: 'kap-reason-code', text: r }), ` ${REASON_WORDS[r][lang]}`))),
       );
       button.addEventListener('click', () => select(c.sheet, c.cell));
       list.appendChild(el('li', {}, button));

@@ -7,6 +7,7 @@
 // request sends and receives, and rejects a request over Excel on the web's
 // 5 MB payload limit. (office-addin-mock returns error strings and models no
 // ranges, which is too lenient to catch load/sync mistakes.)
+import { columnLetter } from '../../core/a1';
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 const MAX_ROWS = 1048576;
@@ -616,20 +617,10 @@ function overlaps(a: Box, b: Box): boolean {
   return a.top < b.top + b.rows && b.top < a.top + a.rows && a.left < b.left + b.columns && b.left < a.left + a.columns;
 }
 
-function columnName(index0: number): string {
-  let n = index0 + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 /** A1 address of a 0-based cell. */
 export function address(row: number, column: number): string {
-  return `${columnName(column)}${row + 1}`;
+  return `${columnLetter(column)}${row + 1}`;
 }
 
 function boxAddress(box: Box): string {
