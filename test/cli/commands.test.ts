@@ -126,7 +126,7 @@ describe('kap check', () => {
     expect(at('Overall readiness')).toBeGreaterThan(at('Scorecard'));
     expect(at('Findings (')).toBeGreaterThan(at('Overall readiness'));
     expect(at('Unsupported commitments (')).toBeGreaterThan(at('Findings ('));
-    expect(r.out).toMatch(/not-agreed: the client has not agreed to it/);
+    expect(r.out).toMatch(/not-agreed: The client has not agreed to it/);
     expect(r.err).toBe('');
   });
 
