@@ -92,7 +92,7 @@ export const BAND_NAMES: Record<Band, Label> = {
   green: { en: 'Green', es: 'Verde' },
 };
 
-const COLUMN_WIDTHS = [12, 14, 26, 16, 8, 70, 60, 10];
+const COLUMN_WIDTHS = [18, 14, 26, 16, 8, 70, 60, 10];
 /** The finding and its fix (and a commitment's text) are sentences: they wrap. */
 const WRAPPED_COLUMNS = [6, 7];
 
@@ -147,8 +147,8 @@ export function reviewLayout(input: ReviewInput, existingSheetNames: readonly st
     row(w(SEVERITY_NAMES[f.severity]), w(PHASE_NAMES[f.phase]), f.rule, f.sheet, f.cell, f.message, f.fix, input.points[i] ?? 0);
   });
   row();
+  // A section title, not a table header: only the row under it is styled as one.
   row(w(WORDS.commitments));
-  headerRows.push(rows.length);
   // The commitment's text goes under the wide Finding column, so it reads whole.
   row(w(WORDS.id), w(WORDS.supported), w(WORDS.reasons), null, null, w(WORDS.commitment));
   headerRows.push(rows.length);
