@@ -130,6 +130,7 @@ export class PlanWorkbook {
       }
     }
     ws.getCell(1, 1).font = { bold: true, size: 14 };
+    fitWrappedRows(ws, layout.formats);
     if (layout.freezeRows > 0) ws.views = [{ state: 'frozen', ySplit: layout.freezeRows, xSplit: 0, topLeftCell: `A${layout.freezeRows + 1}` }];
   }
 
@@ -297,6 +298,35 @@ function applyFormat(ws: Worksheet, format: ColumnFormat, isNewSheet: boolean): 
       showErrorMessage: true,
       errorStyle: 'warning',
     });
+  }
+}
+
+/** Points per line of 11-point text: the height Excel and LibreOffice give a default row. */
+const LINE_HEIGHT = 15;
+
+/**
+ * Rows whose wrapped text needs more than one line get the height it needs:
+ * LibreOffice does not grow rows of an .xlsx on load, and a stored height
+ * reads the same everywhere. A column `width` wide holds about `width`
+ * characters of the default font.
+ */
+function fitWrappedRows(ws: Worksheet, formats: readonly ColumnFormat[]): void {
+  const wrapped = formats.filter((f) => f.wrap && f.width !== undefined);
+  if (wrapped.length === 0) return;
+  const lines = new Map<number, number>();
+  for (const f of wrapped) {
+    for (let row = f.fromRow; row <= f.toRow; row++) {
+      const value = ws.getCell(row, f.column).value;
+      if (typeof value !== 'string' || value === '') continue;
+      const needed = value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / f.width!)), 0);
+      if (needed > (lines.get(row) ?? 1)) lines.set(row, needed);
+    }
+  }
+  for (const [row, n] of lines) {
+    const r = ws.getRow(row);
+    r.height = n * LINE_HEIGHT;
+    // The row's other cells sit at the top too, beside the first line of the text.
+    r.eachCell((cell) => (cell.alignment = { ...cell.alignment, vertical: 'top' }));
   }
 }
 
