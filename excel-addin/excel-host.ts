@@ -272,12 +272,12 @@ export async function writeReview(context: Excel.RequestContext, language: Langu
   for (const row of layout.headerRows) sheet.getRange(`${a1(row, 1)}:${a1(row, width)}`).format.font.bold = true;
   for (const f of layout.formats) {
     if (f.width !== undefined) sheet.getRange(a1(1, f.column)).format.columnWidth = Math.round(f.width * POINTS_PER_CHARACTER);
-    if (f.wrap) {
-      const column = sheet.getRange(`${a1(f.fromRow, f.column)}:${a1(f.toRow, f.column)}`);
-      column.format.wrapText = true;
-      column.format.verticalAlignment = 'Top';
-    }
+    if (f.wrap) sheet.getRange(`${a1(f.fromRow, f.column)}:${a1(f.toRow, f.column)}`).format.wrapText = true;
   }
+  // Every cell sits at the top of its row, beside the first line of any wrapped text, and rows grow to fit it.
+  const whole = sheet.getRange(`A1:${a1(layout.values.length, width)}`);
+  whole.format.verticalAlignment = 'Top';
+  whole.format.autofitRows();
   if (layout.freezeRows > 0) sheet.freezePanes.freezeRows(layout.freezeRows);
   sheet.activate();
   await context.sync();

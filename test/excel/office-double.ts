@@ -572,6 +572,10 @@ class RangeFormatProxy {
   get verticalAlignment(): string {
     throw new OfficeError('PropertyNotLoaded', 'format.verticalAlignment was not loaded');
   }
+  /** Row heights are not modelled: the call only has to name a real range. */
+  autofitRows(): void {
+    this.context.enqueue({ autofitRows: true }, () => void this.resolve());
+  }
   set columnWidth(points: number) {
     this.context.enqueue({ columnWidth: points }, () => {
       if (typeof points !== 'number' || !(points >= 0)) throw new OfficeError('InvalidArgument', 'columnWidth is a number of points');
