@@ -150,9 +150,9 @@ export function readPlan(input: WorkbookInput, outLang?: Language): ReadResult {
     switch (def.key) {
       case 'knowledge':
         plan.knowledge = rows.map((r) => ({
-          sheet: r.origin.sheet,
-          row: r.origin.row,
-          letters: r.origin.letters,
+          sheet: r.sheet,
+          row: r.row,
+          letters: r.letters,
           id: r.text('id'),
           category: r.list('category'),
           finding: r.text('finding'),
@@ -164,9 +164,9 @@ export function readPlan(input: WorkbookInput, outLang?: Language): ReadResult {
         break;
       case 'learning':
         plan.learning = rows.map((r) => ({
-          sheet: r.origin.sheet,
-          row: r.origin.row,
-          letters: r.origin.letters,
+          sheet: r.sheet,
+          row: r.row,
+          letters: r.letters,
           id: r.text('id'),
           activity: r.text('activity'),
           owner: r.text('owner'),
@@ -177,9 +177,9 @@ export function readPlan(input: WorkbookInput, outLang?: Language): ReadResult {
         break;
       case 'stakeholders':
         plan.stakeholders = rows.map((r) => ({
-          sheet: r.origin.sheet,
-          row: r.origin.row,
-          letters: r.origin.letters,
+          sheet: r.sheet,
+          row: r.row,
+          letters: r.letters,
           id: r.text('id'),
           name: r.text('name'),
           title: r.text('title'),
@@ -193,9 +193,9 @@ export function readPlan(input: WorkbookInput, outLang?: Language): ReadResult {
         break;
       case 'vision':
         plan.vision = rows.map((r) => ({
-          sheet: r.origin.sheet,
-          row: r.origin.row,
-          letters: r.origin.letters,
+          sheet: r.sheet,
+          row: r.row,
+          letters: r.letters,
           id: r.text('id'),
           opportunity: r.text('opportunity'),
           addresses: r.ids('addresses'),
@@ -210,9 +210,9 @@ export function readPlan(input: WorkbookInput, outLang?: Language): ReadResult {
         break;
       case 'commitments':
         plan.commitments = rows.map((r) => ({
-          sheet: r.origin.sheet,
-          row: r.origin.row,
-          letters: r.origin.letters,
+          sheet: r.sheet,
+          row: r.row,
+          letters: r.letters,
           id: r.text('id'),
           commitment: r.text('commitment'),
           supports: r.ids('supports'),
@@ -231,9 +231,9 @@ export function readPlan(input: WorkbookInput, outLang?: Language): ReadResult {
         break;
       case 'capacity':
         plan.capacity = rows.map((r) => ({
-          sheet: r.origin.sheet,
-          row: r.origin.row,
-          letters: r.origin.letters,
+          sheet: r.sheet,
+          row: r.row,
+          letters: r.letters,
           team: r.text('team'),
           start: r.date('start'),
           end: r.date('end'),
@@ -248,8 +248,7 @@ export function readPlan(input: WorkbookInput, outLang?: Language): ReadResult {
 }
 
 /** One data row while reading: typed accessors that record a finding for what they cannot read. */
-interface RowReader {
-  origin: RowOrigin;
+interface RowReader extends RowOrigin {
   text(key: string): string;
   list(key: string): string | undefined;
   yes(key: string): boolean | undefined;
@@ -261,7 +260,9 @@ interface RowReader {
 /** A row's values by column key, with typed accessors shared by every row. */
 class RowRead implements RowReader {
   constructor(
-    readonly origin: RowReader['origin'],
+    readonly sheet: string,
+    readonly row: number,
+    readonly letters: Readonly<Record<string, string>>,
     private readonly cells: unknown[],
     private readonly index: Record<string, number>,
   ) {}
@@ -396,17 +397,18 @@ class Reader {
   }
 
   private checkIds(def: TableSheetDef, rows: RowReader[]): void {
-    if (!def.idPrefix) return;
+    if (!def.idPrefix || rows.length === 0 || rows[0].letters.id === undefined) return;
+    const missing = rows.filter((r) => r.text('id') === '');
+    if (missing.length === 0) return;
+    // Suggested IDs continue after the highest number in use, so they are new.
     let max = 0;
     for (const r of rows) {
       const m = /(\d+)$/.exec(r.text('id'));
       if (m) max = Math.max(max, Number(m[1]));
     }
-    for (const r of rows) {
-      const cell = cellOf(r.origin, 'id');
-      if (r.text('id') !== '' || cell === undefined) continue;
+    for (const r of missing) {
       max++;
-      this.raise(R.missingId, { sheet: r.origin.sheet, cell }, { thing: rowThing(def, r.origin.sheet, r.origin.row, ''), suggested: `${def.idPrefix}${max}` });
+      this.raise(R.missingId, { sheet: r.sheet, cell: cellOf(r, 'id')! }, { thing: rowThing(def, r.sheet, r.row, ''), suggested: `${def.idPrefix}${max}` });
     }
   }
 
@@ -437,7 +439,7 @@ class Reader {
       ctx.column = slot.def;
       values[i] = this.value(slot.def.type, raw, ctx);
     }
-    return new RowRead({ sheet: grid.sheet.name, row, letters: table.letters }, values, table.index);
+    return new RowRead(grid.sheet.name, row, table.letters, values, table.index);
   }
 
   /** Reads one cell as its column's type; undefined (and a finding) when it cannot. */
