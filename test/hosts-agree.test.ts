@@ -1,0 +1,46 @@
+// The product's promise that one plan gives one answer: the same .xlsx, written
+// by kap, checked by kap (--json), by the Excel add-in (its adapter over the
+// Office.js double, values as Excel hands them over) and by the Sheets add-on
+// (the built Code.js over the SpreadsheetApp double, dates as Date objects),
+// yields the same findings, verdicts and scores. Spanish plan, English output.
+
+import path from 'node:path';
+import { LANGUAGES } from '../core/contract';
+import { PaneCheckView } from '../core/pane-view';
+import { dayFromParts } from '../core/values';
+import { PlanWorkbook } from '../cli/xlsx-workbook';
+import { checkWorkbook } from '../excel-addin/excel-host';
+import { AS_OF, kap, removeTempDirs, tempDir } from './cli/kap';
+import { doubleWith, runIn } from './excel/workbook-double';
+import { buildAddon, loadAddon } from './sheets/addon';
+
+afterAll(removeTempDirs);
+
+type Verdicts = { id: string; supported: boolean; reasons: string[] }[];
+
+function fromView(view: PaneCheckView): { scorecard: object; findings: object[]; commitments: Verdicts } {
+  return {
+    scorecard: { knowledge: view.scorecard.knowledge, vision: view.scorecard.vision, commitment: view.scorecard.commitment, overall: view.scorecard.overall },
+    findings: view.findings.map(({ points: _points, ...f }) => f),
+    commitments: view.commitments.map((c) => ({ id: c.id, supported: c.supported, reasons: c.reasons })),
+  };
+}
+
+describe.each(LANGUAGES)('a %s sample plan checked with English output', (lang) => {
+  it('gives the same findings, verdicts and scores in kap, the Excel add-in and the Sheets add-on', async () => {
+    const file = path.join(tempDir(), 'plan.xlsx');
+    expect((await kap('sample', file, '--lang', lang)).code).toBe(0);
+    const cli = JSON.parse((await kap('check', file, '--json', '--lang', 'en', '--as-of', AS_OF)).out);
+    const input = (await PlanWorkbook.open(file)).input();
+    const [y, m, d] = AS_OF.split('-').map(Number);
+
+    const excel = fromView(await runIn(doubleWith(input), (context) => checkWorkbook(context, 'en', dayFromParts(y, m, d))));
+    // The add-on checks as of today in the spreadsheet's time zone: noon on the as-of day.
+    const sheets = fromView(loadAddon(buildAddon(), input, { now: new Date(Date.UTC(y, m - 1, d, 12)) }).call<PaneCheckView>('checkPlan', 'en'));
+
+    expect(cli.findings.length).toBeGreaterThan(10);
+    expect(cli.commitments.some((c: { supported: boolean }) => !c.supported)).toBe(true);
+    expect(excel).toEqual(cli);
+    expect(sheets).toEqual(cli);
+  });
+});
