@@ -23,7 +23,7 @@ import {
 import { Finding, makeFinding, Params, RuleDef } from './finding';
 import { CapacityRow, cellOf, Commitment, KnowledgeItem, LearningActivity, Opportunity, Plan, PlanSummary, RowOrigin, SheetLayoutFound, Stakeholder } from './plan';
 import { STRUCTURE_READ_RULES as R } from './rules/catalog-structure';
-import { errorOf, isBlank, MAX_TEXT, parseDate, parseIdList, parseNumber, parsePercent, toText } from './values';
+import { errorOf, EXCEL_EPOCH_OFFSET, isBlank, MAX_SERIAL, MAX_TEXT, parseDate, parseIdList, parseNumber, parsePercent, toText } from './values';
 
 /** One sheet as a host hands it over: values from `firstRow`/`firstColumn` (1-based, default A1). */
 export interface SheetGrid {
@@ -144,12 +144,15 @@ export function readPlan(input: WorkbookInput, outLang?: Language): ReadResult {
       reader.raise(R.missingSheet, { sheet: def[language], cell: 'A1' }, { sheet: def[language] });
       continue;
     }
-    const table = reader.readTable(def, sheet);
-    plan.sheets[def.key] = table.found;
-    const rows = table.rows;
+    // Each row is built into its record as it is read: no row is held twice.
+    const read = <T extends RowOrigin>(build: (r: RowReader) => T): T[] => {
+      const table = reader.readTable(def, sheet, build);
+      plan.sheets[def.key] = table.found;
+      return table.rows;
+    };
     switch (def.key) {
       case 'knowledge':
-        plan.knowledge = rows.map((r) => ({
+        plan.knowledge = read((r) => ({
           sheet: r.sheet,
           row: r.row,
           letters: r.letters,
@@ -163,7 +166,7 @@ export function readPlan(input: WorkbookInput, outLang?: Language): ReadResult {
         })) satisfies KnowledgeItem[];
         break;
       case 'learning':
-        plan.learning = rows.map((r) => ({
+        plan.learning = read((r) => ({
           sheet: r.sheet,
           row: r.row,
           letters: r.letters,
@@ -176,7 +179,7 @@ export function readPlan(input: WorkbookInput, outLang?: Language): ReadResult {
         })) satisfies LearningActivity[];
         break;
       case 'stakeholders':
-        plan.stakeholders = rows.map((r) => ({
+        plan.stakeholders = read((r) => ({
           sheet: r.sheet,
           row: r.row,
           letters: r.letters,
@@ -192,7 +195,7 @@ export function readPlan(input: WorkbookInput, outLang?: Language): ReadResult {
         })) satisfies Stakeholder[];
         break;
       case 'vision':
-        plan.vision = rows.map((r) => ({
+        plan.vision = read((r) => ({
           sheet: r.sheet,
           row: r.row,
           letters: r.letters,
@@ -209,7 +212,7 @@ export function readPlan(input: WorkbookInput, outLang?: Language): ReadResult {
         })) satisfies Opportunity[];
         break;
       case 'commitments':
-        plan.commitments = rows.map((r) => ({
+        plan.commitments = read((r) => ({
           sheet: r.sheet,
           row: r.row,
           letters: r.letters,
@@ -230,7 +233,7 @@ export function readPlan(input: WorkbookInput, outLang?: Language): ReadResult {
         })) satisfies Commitment[];
         break;
       case 'capacity':
-        plan.capacity = rows.map((r) => ({
+        plan.capacity = read((r) => ({
           sheet: r.sheet,
           row: r.row,
           letters: r.letters,
@@ -257,15 +260,22 @@ interface RowReader extends RowOrigin {
   ids(key: string): string[];
 }
 
-/** A row's values by column key, with typed accessors shared by every row. */
+/**
+ * A cursor over a table's rows: it holds the current row's values by column
+ * key, with typed accessors. One per table, moved from row to row, so reading
+ * ten thousand rows allocates nothing but their records.
+ */
 class RowRead implements RowReader {
+  row = 0;
+  readonly cells: unknown[];
   constructor(
     readonly sheet: string,
-    readonly row: number,
     readonly letters: Readonly<Record<string, string>>,
-    private readonly cells: unknown[],
     private readonly index: Record<string, number>,
-  ) {}
+    width: number,
+  ) {
+    this.cells = new Array<unknown>(width);
+  }
   private get(key: string): unknown {
     const i = this.index[key];
     return i === undefined ? undefined : this.cells[i];
@@ -377,7 +387,7 @@ class Reader {
     return summary;
   }
 
-  readTable(def: TableSheetDef, sheet: SheetGrid): { found: SheetLayoutFound; rows: RowReader[] } {
+  readTable<T extends RowOrigin>(def: TableSheetDef, sheet: SheetGrid, build: (r: RowReader) => T): { found: SheetLayoutFound; rows: T[] } {
     const grid = new GridView(sheet);
     const { headerRow, columns } = findHeader(grid, def);
     const found: SheetLayoutFound = { name: sheet.name, headerRow, columns };
@@ -387,23 +397,26 @@ class Reader {
     }
     this.checkMerges(sheet, headerRow);
     const table = tableSlots(def, columns);
-    const rows: RowReader[] = [];
+    const cursor = new RowRead(sheet.name, table.letters, table.index, table.slots.length);
+    const ctx = this.tableContext(table, grid);
+    const rows: T[] = [];
     for (let r = headerRow + 1; r <= grid.lastRow; r++) {
       if (grid.rowIsBlank(r)) continue;
-      rows.push(this.rowReader(table, grid, r));
+      this.readRow(table, grid, r, cursor, ctx);
+      rows.push(build(cursor));
     }
     this.checkIds(def, rows);
     return { found, rows };
   }
 
-  private checkIds(def: TableSheetDef, rows: RowReader[]): void {
+  private checkIds(def: TableSheetDef, rows: readonly (RowOrigin & { id?: string })[]): void {
     if (!def.idPrefix || rows.length === 0 || rows[0].letters.id === undefined) return;
-    const missing = rows.filter((r) => r.text('id') === '');
+    const missing = rows.filter((r) => !r.id);
     if (missing.length === 0) return;
     // Suggested IDs continue after the highest number in use, so they are new.
     let max = 0;
     for (const r of rows) {
-      const m = /(\d+)$/.exec(r.text('id'));
+      const m = /(\d+)$/.exec(r.id ?? '');
       if (m) max = Math.max(max, Number(m[1]));
     }
     for (const r of missing) {
@@ -412,15 +425,24 @@ class Reader {
     }
   }
 
-  /**
-   * Reads every contract cell of a row once, eagerly: a bad value yields
-   * exactly one finding, and ten thousand rows allocate little.
-   */
-  private rowReader(table: TableSlots, grid: GridView, row: number): RowReader {
+  /** The cell context of a table's cursor; it names the cursor's current row when a finding needs it. */
+  private tableContext(table: TableSlots, grid: GridView): CellContext {
+    const ctx: CellContext = {
+      sheet: grid.sheet.name,
+      row: 0,
+      letter: '',
+      column: table.def.columns[0],
+      thing: () => rowThing(table.def, grid.sheet.name, ctx.row, rowId(table, grid.rows[ctx.row - grid.top] as unknown[], grid.left)),
+    };
+    return ctx;
+  }
+
+  /** Reads every contract cell of a row once into the cursor: a bad value yields exactly one finding. */
+  private readRow(table: TableSlots, grid: GridView, row: number, cursor: RowRead, ctx: CellContext): void {
     const cells = grid.rows[row - grid.top] as unknown[];
-    const values: unknown[] = new Array(table.slots.length);
-    // One context per row, pointed at each cell in turn; a finding copies what it needs.
-    let ctx: CellContext | undefined;
+    const values = cursor.cells;
+    cursor.row = row;
+    ctx.row = row;
     for (let i = 0; i < table.slots.length; i++) {
       const slot = table.slots[i];
       const raw = cells[slot.column - grid.left];
@@ -428,18 +450,10 @@ class Reader {
         values[i] = blankValue(slot.def.type);
         continue;
       }
-      ctx ??= {
-        sheet: grid.sheet.name,
-        row,
-        letter: '',
-        column: slot.def,
-        thing: () => rowThing(table.def, grid.sheet.name, row, rowId(table, cells, grid.left)),
-      };
       ctx.letter = slot.letter;
       ctx.column = slot.def;
       values[i] = this.value(slot.def.type, raw, ctx);
     }
-    return new RowRead(grid.sheet.name, row, table.letters, values, table.index);
   }
 
   /** Reads one cell as its column's type; undefined (and a finding) when it cannot. */
@@ -471,6 +485,8 @@ class Reader {
         return this.fail(R.notInList, ctx, raw, { allowed });
       }
       case 'date': {
+        // An Excel serial (what Excel hands over for a date cell) needs no parsing.
+        if (typeof raw === 'number' && raw >= 1 && raw <= MAX_SERIAL) return Math.floor(raw) - EXCEL_EPOCH_OFFSET;
         const d = parseDate(raw);
         return d.ok ? d.value : this.fail(R.notADate, ctx, raw);
       }
@@ -480,6 +496,7 @@ class Reader {
       }
       case 'number':
       case 'money': {
+        if (typeof raw === 'number' && Number.isFinite(raw) && raw >= 0) return raw;
         const n = parseNumber(raw, this.language);
         if (!n.ok) return this.fail(R.notANumber, ctx, raw);
         return n.value < 0 ? this.fail(R.negativeNumber, ctx, raw) : n.value;

@@ -28,7 +28,9 @@ const ERROR_VALUE = { ok: false, problem: 'error-value' } as const;
 export const MAX_TEXT = 32767;
 
 /** Excel's day 0 is 1899-12-30 (its 1900 leap-year bug folded in), i.e. 25569 days before 1970-01-01. */
-const EXCEL_EPOCH_OFFSET = 25569;
+export const EXCEL_EPOCH_OFFSET = 25569;
+/** The last day Excel can hold, 9999-12-31, as a serial number. */
+export const MAX_SERIAL = 2958465;
 const MIN_DAY = dayFromParts(1900, 1, 1);
 const MAX_DAY = dayFromParts(9999, 12, 31);
 
@@ -103,7 +105,7 @@ export function parseDate(v: unknown): Parsed<Day> {
   const bad = NOT_A_DATE;
   // Serial numbers first: they are what Excel hands over for every date cell.
   if (typeof v === 'number') {
-    if (!Number.isFinite(v) || v < 1 || v > 2958465) return bad;
+    if (!Number.isFinite(v) || v < 1 || v > MAX_SERIAL) return bad;
     return { ok: true, value: Math.floor(v) - EXCEL_EPOCH_OFFSET };
   }
   if (errorOf(v)) return ERROR_VALUE;
