@@ -251,45 +251,46 @@ export function checkCommitments(ctx: RuleContext, ledger: CapacityLedger): void
   const people = stakeholderIndex(plan.stakeholders);
   const { periodStart, periodEnd } = plan.summary;
   for (const c of live) {
-    const thing = ctx.thing(c, c.commitment);
+    // Named only when a finding needs it: most rows raise none.
+    const thing = (): Label => ctx.thing(c, c.commitment);
     const place = (key: string) => ({ sheet: c.sheet, cell: ctx.cell(c, key) });
     const side = sideLabel(c);
-    if (c.owner === '' && ctx.known(c, 'owner')) ctx.raise(R.commitmentNoOwner, place('owner'), { thing });
+    if (c.owner === '' && ctx.known(c, 'owner')) ctx.raise(R.commitmentNoOwner, place('owner'), { thing: thing() });
     if (ctx.known(c, 'supports') && ctx.hasSheet('vision') && !c.supports.some((id) => visions.has(matchKey(id)))) {
-      ctx.raise(R.commitmentNoVision, place('supports'), { thing });
+      ctx.raise(R.commitmentNoVision, place('supports'), { thing: thing() });
     }
-    if (c.needsApproval === true && c.approvedBy === '' && ctx.known(c, 'approvedBy')) ctx.raise(R.commitmentNotApproved, place('approvedBy'), { thing });
+    if (c.needsApproval === true && c.approvedBy === '' && ctx.known(c, 'approvedBy')) ctx.raise(R.commitmentNotApproved, place('approvedBy'), { thing: thing() });
     if ((c.side === 'client' || c.side === 'joint') && c.clientAgreed !== true && ctx.known(c, 'clientAgreed')) {
-      ctx.raise(R.commitmentNotAgreed, place('clientAgreed'), { thing, side });
+      ctx.raise(R.commitmentNotAgreed, place('clientAgreed'), { thing: thing(), side });
     }
     if (c.due === undefined) {
-      if (ctx.known(c, 'due')) ctx.raise(R.commitmentNoDueDate, place('due'), { thing });
+      if (ctx.known(c, 'due')) ctx.raise(R.commitmentNoDueDate, place('due'), { thing: thing() });
     } else {
       if ((periodStart !== undefined && c.due < periodStart) || (periodEnd !== undefined && c.due > periodEnd)) {
         ctx.raise(R.dueOutsidePeriod, place('due'), {
-          thing,
+          thing: thing(),
           due: formatDay(c.due),
           start: periodStart === undefined ? '…' : formatDay(periodStart),
           end: periodEnd === undefined ? '…' : formatDay(periodEnd),
         });
       }
-      if (c.status !== 'done' && c.due < ctx.asOf) ctx.raise(R.commitmentOverdue, place('due'), { thing, due: formatDay(c.due) });
+      if (c.status !== 'done' && c.due < ctx.asOf) ctx.raise(R.commitmentOverdue, place('due'), { thing: thing(), due: formatDay(c.due) });
     }
     if (consumesCapacity(c)) {
       if (c.team === '') {
-        if (ctx.known(c, 'team')) ctx.raise(R.commitmentNoTeam, place('team'), { thing });
+        if (ctx.known(c, 'team')) ctx.raise(R.commitmentNoTeam, place('team'), { thing: thing() });
       } else if (c.due !== undefined && ledger.teams.has(matchKey(c.team)) && !ledger.standing(c)?.covered) {
-        ctx.raise(R.outsideCapacitySpan, place('due'), { thing, due: formatDay(c.due), team: c.team });
+        ctx.raise(R.outsideCapacitySpan, place('due'), { thing: thing(), due: formatDay(c.due), team: c.team });
       }
     }
     if (c.side === 'client' || c.side === 'joint') {
-      if (c.clientCounterpart === '' && ctx.known(c, 'clientCounterpart')) ctx.raise(R.commitmentNoCounterpart, place('clientCounterpart'), { thing, side });
+      if (c.clientCounterpart === '' && ctx.known(c, 'clientCounterpart')) ctx.raise(R.commitmentNoCounterpart, place('clientCounterpart'), { thing: thing(), side });
     }
     if (c.clientCounterpart !== '' && ctx.hasSheet('stakeholders')) {
       const person = people.get(matchKey(c.clientCounterpart));
-      if (!person) ctx.raise(R.counterpartNotMapped, place('clientCounterpart'), { thing, person: c.clientCounterpart });
+      if (!person) ctx.raise(R.counterpartNotMapped, place('clientCounterpart'), { thing: thing(), person: c.clientCounterpart });
       else if (person.attitude === 'opponent') {
-        ctx.raise(R.counterpartOpponent, place('clientCounterpart'), { thing, person: ctx.thing(person, person.name) });
+        ctx.raise(R.counterpartOpponent, place('clientCounterpart'), { thing: thing(), person: ctx.thing(person, person.name) });
       }
     }
   }

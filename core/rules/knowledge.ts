@@ -228,14 +228,15 @@ function knowledgeItems(ctx: RuleContext): void {
     if (count('industryPosition', 'clientCompetitor') === 0) ctx.raise(R.noIndustryPosition, place);
   }
   for (const k of items) {
-    const thing = ctx.thing(k, k.finding);
-    if (k.source === '' && ctx.known(k, 'source')) ctx.raise(R.findingNoSource, { sheet: k.sheet, cell: ctx.cell(k, 'source') }, { thing });
+    // Named only when a finding needs it: most rows raise none.
+    const thing = (): Label => ctx.thing(k, k.finding);
+    if (k.source === '' && ctx.known(k, 'source')) ctx.raise(R.findingNoSource, { sheet: k.sheet, cell: ctx.cell(k, 'source') }, { thing: thing() });
     if (k.impact === 'high' && k.confirmed !== true && ctx.known(k, 'confirmed')) {
-      ctx.raise(R.highImpactUnconfirmed, { sheet: k.sheet, cell: ctx.cell(k, 'confirmed') }, { thing });
+      ctx.raise(R.highImpactUnconfirmed, { sheet: k.sheet, cell: ctx.cell(k, 'confirmed') }, { thing: thing() });
     }
     const stale = k.lastVerified === undefined || ctx.asOf - k.lastVerified > ctx.staleKnowledgeDays;
     if (stale && ctx.known(k, 'lastVerified')) {
-      ctx.raise(R.staleKnowledge, { sheet: k.sheet, cell: ctx.cell(k, 'lastVerified') }, { thing, when: whenLabel(k.lastVerified, ctx.asOf) });
+      ctx.raise(R.staleKnowledge, { sheet: k.sheet, cell: ctx.cell(k, 'lastVerified') }, { thing: thing(), when: whenLabel(k.lastVerified, ctx.asOf) });
     }
   }
 }
@@ -247,10 +248,11 @@ function learningPlan(ctx: RuleContext): void {
   }
   for (const l of activities) {
     if (l.status === 'cancelled') continue;
-    const thing = ctx.thing(l, l.activity);
-    if (l.owner === '' && ctx.known(l, 'owner')) ctx.raise(R.learningNoOwner, { sheet: l.sheet, cell: ctx.cell(l, 'owner') }, { thing });
+    // Named only when a finding needs it: most rows raise none.
+    const thing = (): Label => ctx.thing(l, l.activity);
+    if (l.owner === '' && ctx.known(l, 'owner')) ctx.raise(R.learningNoOwner, { sheet: l.sheet, cell: ctx.cell(l, 'owner') }, { thing: thing() });
     if (l.status !== 'done' && l.due !== undefined && l.due < ctx.asOf) {
-      ctx.raise(R.learningOverdue, { sheet: l.sheet, cell: ctx.cell(l, 'due') }, { thing, due: formatDay(l.due) });
+      ctx.raise(R.learningOverdue, { sheet: l.sheet, cell: ctx.cell(l, 'due') }, { thing: thing(), due: formatDay(l.due) });
     }
   }
 }
@@ -268,12 +270,13 @@ function stakeholderMap(ctx: RuleContext): void {
     if (withAttitude.length > 0 && withAttitude.every((p) => p.attitude === 'supporter')) ctx.raise(R.onlySupporters, place);
   }
   for (const p of people) {
-    const thing = ctx.thing(p, p.name);
-    if (p.role === undefined && ctx.known(p, 'role')) ctx.raise(R.stakeholderNoRole, { sheet: p.sheet, cell: ctx.cell(p, 'role') }, { thing });
+    // Named only when a finding needs it: most rows raise none.
+    const thing = (): Label => ctx.thing(p, p.name);
+    if (p.role === undefined && ctx.known(p, 'role')) ctx.raise(R.stakeholderNoRole, { sheet: p.sheet, cell: ctx.cell(p, 'role') }, { thing: thing() });
     if (p.role !== 'coach' && p.role !== 'decisionMaker') continue;
     const cold = p.lastContact === undefined || ctx.asOf - p.lastContact > ctx.staleContactDays;
     if (!cold || !ctx.known(p, 'lastContact')) continue;
     const role = p.role === 'coach' ? { en: 'Coach', es: 'El aliado interno' } : { en: 'Decision maker', es: 'El decisor' };
-    ctx.raise(R.coldContact, { sheet: p.sheet, cell: ctx.cell(p, 'lastContact') }, { role, thing, when: whenLabel(p.lastContact, ctx.asOf) });
+    ctx.raise(R.coldContact, { sheet: p.sheet, cell: ctx.cell(p, 'lastContact') }, { role, thing: thing(), when: whenLabel(p.lastContact, ctx.asOf) });
   }
 }

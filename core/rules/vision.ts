@@ -3,7 +3,7 @@
 // client — not a list of what the client will order this year.
 
 import type { RuleContext } from '../check';
-import { matchKey } from '../contract';
+import { Label, matchKey } from '../contract';
 import { RuleDef } from '../finding';
 
 export const VISION_RULES = {
@@ -142,20 +142,21 @@ export function checkVision(ctx: RuleContext): void {
   const knowledgeIds = new Set(plan.knowledge.filter((k) => k.id !== '').map((k) => matchKey(k.id)));
   const addressed = new Set<string>();
   for (const v of opportunities) {
-    const thing = ctx.thing(v, v.opportunity);
+    // Named only when a finding needs it: most rows raise none.
+    const thing = (): Label => ctx.thing(v, v.opportunity);
     const place = (key: string) => ({ sheet: v.sheet, cell: ctx.cell(v, key) });
     for (const id of v.addresses) addressed.add(matchKey(id));
     if (ctx.hasSheet('knowledge') && ctx.known(v, 'addresses') && !v.addresses.some((id) => knowledgeIds.has(matchKey(id)))) {
-      ctx.raise(R.opportunityUngrounded, place('addresses'), { thing });
+      ctx.raise(R.opportunityUngrounded, place('addresses'), { thing: thing() });
     }
-    if (v.solution === '' && ctx.known(v, 'solution')) ctx.raise(R.noSolution, place('solution'), { thing });
-    if (v.clientBenefit === '' && ctx.known(v, 'clientBenefit')) ctx.raise(R.noClientBenefit, place('clientBenefit'), { thing });
-    if (v.clientValue === undefined && ctx.known(v, 'clientValue')) ctx.raise(R.noClientValue, place('clientValue'), { thing });
+    if (v.solution === '' && ctx.known(v, 'solution')) ctx.raise(R.noSolution, place('solution'), { thing: thing() });
+    if (v.clientBenefit === '' && ctx.known(v, 'clientBenefit')) ctx.raise(R.noClientBenefit, place('clientBenefit'), { thing: thing() });
+    if (v.clientValue === undefined && ctx.known(v, 'clientValue')) ctx.raise(R.noClientValue, place('clientValue'), { thing: thing() });
     if ((v.validation === undefined || v.validation === 'hypothesis') && ctx.known(v, 'validation')) {
-      ctx.raise(R.stillHypothesis, place('validation'), { thing });
+      ctx.raise(R.stillHypothesis, place('validation'), { thing: thing() });
     } else if ((v.validation === 'team' || v.validation === 'client') && v.validatedWith === '' && ctx.known(v, 'validatedWith')) {
       const validation = v.validation === 'team' ? { en: 'Validated by team', es: 'Validada por el equipo' } : { en: 'Validated with client', es: 'Validada con el cliente' };
-      ctx.raise(R.validatedWithNobody, place('validatedWith'), { thing, validation });
+      ctx.raise(R.validatedWithNobody, place('validatedWith'), { thing: thing(), validation });
     }
   }
   if (ctx.hasColumn('vision', 'validation') && !opportunities.some((v) => v.validation === 'client')) ctx.raise(R.nothingValidatedWithClient, header);
