@@ -33,6 +33,17 @@ const POINTS_PER_CHARACTER = 5.6;
 
 type HostValue = string | number | boolean;
 
+/**
+ * What this Excel offers beyond the manifest's ExcelApi 1.8. Merged areas
+ * (ExcelApi 1.13) are read where Excel has them, so the check reports merged
+ * cells as kap does; older Excel checks everything else the same.
+ */
+export interface ExcelFeatures {
+  mergedAreas: boolean;
+}
+
+export const NO_EXTRA_FEATURES: ExcelFeatures = { mergedAreas: false };
+
 /** The plan sheets as the core reads them, and every sheet name in the workbook. */
 export interface WorkbookRead {
   names: string[];
@@ -76,7 +87,7 @@ export function splitReads(sizes: readonly { rows: number; columns: number }[]):
  * plan sheet's used range, then its values from A1 to the used range's last
  * cell (so row and column numbers are the sheet's own) in two requests.
  */
-export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookRead> {
+export async function readWorkbook(context: Excel.RequestContext, features: ExcelFeatures = NO_EXTRA_FEATURES): Promise<WorkbookRead> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   await context.sync();
@@ -90,6 +101,14 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     range.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
     return range;
   });
+  // Merged areas ride in the same request as the used ranges: no extra sync.
+  const merged = features.mergedAreas
+    ? planSheets.map((name) => {
+        const areas = sheets.getItem(name).getRange().getMergedAreasOrNullObject();
+        areas.load('address');
+        return areas;
+      })
+    : [];
   await context.sync();
   const sizes = used.map((range) =>
     range.isNullObject ? { rows: 0, columns: 0 } : { rows: range.rowIndex + range.rowCount, columns: range.columnIndex + range.columnCount },
@@ -104,12 +123,20 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   await context.sync();
   const secondRanges = second.map(queueRead);
   await context.sync();
-  const grids: SheetGrid[] = planSheets.map((name) => ({ name, values: [] }));
+  const grids: SheetGrid[] = planSheets.map((name, i) => {
+    const areas = merged[i];
+    return areas && !areas.isNullObject ? { name, values: [], merges: mergedRanges(areas.address) } : { name, values: [] };
+  });
   [...first, ...second].forEach((piece, i) => {
     const range = i < first.length ? firstRanges[i] : secondRanges[i - first.length];
     for (const row of range.values) grids[piece.sheet].values.push(row);
   });
   return { names, input: { sheets: grids } };
+}
+
+/** The A1 ranges of a RangeAreas address (`'Learning plan'!A1:B2,'Learning plan'!D4:E5`). */
+export function mergedRanges(address: string): string[] {
+  return [...address.matchAll(/!(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)/g)].map((m) => m[1].replace(/\$/g, ''));
 }
 
 /** Create plan: adds the missing sheets and columns in two write requests after the read (six syncs). */
@@ -245,8 +272,13 @@ function queueChunks(rows: number, bytesPerRow: number, queue: (from: number, co
 }
 
 /** Check plan: reads the plan sheets (four syncs) and runs the core's check. */
-export async function checkWorkbook(context: Excel.RequestContext, language: Language, asOf: Day): Promise<PaneCheckView> {
-  const { input } = await readWorkbook(context);
+export async function checkWorkbook(
+  context: Excel.RequestContext,
+  language: Language,
+  asOf: Day,
+  features: ExcelFeatures = NO_EXTRA_FEATURES,
+): Promise<PaneCheckView> {
+  const { input } = await readWorkbook(context, features);
   return paneView(runCheck(input, language, asOf), asOf);
 }
 
@@ -255,8 +287,13 @@ function runCheck(input: WorkbookInput, language: Language, asOf: Day): CheckRes
 }
 
 /** Write review: reads, checks, and replaces the Review sheet in one write (five syncs). */
-export async function writeReview(context: Excel.RequestContext, language: Language, asOf: Day): Promise<{ sheet: string; findings: number }> {
-  const { names, input } = await readWorkbook(context);
+export async function writeReview(
+  context: Excel.RequestContext,
+  language: Language,
+  asOf: Day,
+  features: ExcelFeatures = NO_EXTRA_FEATURES,
+): Promise<{ sheet: string; findings: number }> {
+  const { names, input } = await readWorkbook(context, features);
   const result = runCheck(input, language, asOf);
   const layout = reviewLayout(reviewInputOf(result, asOf), names);
   const sheets = context.workbook.worksheets;
@@ -309,11 +346,11 @@ const CLIENT_COPY_OPENED: Record<Language, string> = {
 };
 
 /** The PaneHost the Excel task pane talks to. */
-export function excelPaneHost(excel: ExcelApi, clock: () => Day = () => today()): PaneHost {
+export function excelPaneHost(excel: ExcelApi, clock: () => Day = () => today(), features: ExcelFeatures = NO_EXTRA_FEATURES): PaneHost {
   return {
     createPlan: (language) => excel.run((context) => createPlan(context, language)),
-    checkPlan: (language) => excel.run((context) => checkWorkbook(context, language, clock())),
-    writeReview: (language) => excel.run((context) => writeReview(context, language, clock())),
+    checkPlan: (language) => excel.run((context) => checkWorkbook(context, language, clock(), features)),
+    writeReview: (language) => excel.run((context) => writeReview(context, language, clock(), features)),
     selectCell: (sheet, cell) => excel.run((context) => selectCell(context, sheet, cell)),
     prepareClientCopy: async (language) => {
       const file = await excel.run((context) => clientCopyFile(context, language));

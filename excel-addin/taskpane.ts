@@ -15,5 +15,6 @@ Office.onReady((info) => {
     style.setProperty('--kap-fg', theme.bodyForegroundColor);
   }
   const language = Office.context.displayLanguage?.toLowerCase().startsWith('es') ? 'es' : 'en';
-  mountPane(root, excelPaneHost(Excel), { hostName: 'excel', language });
+  const features = { mergedAreas: Office.context.requirements.isSetSupported('ExcelApi', '1.13') };
+  mountPane(root, excelPaneHost(Excel, undefined, features), { hostName: 'excel', language });
 });

@@ -33,7 +33,12 @@ globals.Excel = {
 };
 globals.Office = {
   HostType: { Excel: 'Excel' },
-  context: { displayLanguage: 'en-US', officeTheme: { bodyBackgroundColor: '#ffffff', bodyForegroundColor: '#242424' } },
+  context: {
+    displayLanguage: 'en-US',
+    officeTheme: { bodyBackgroundColor: '#ffffff', bodyForegroundColor: '#242424' },
+    // Excel on the web has every ExcelApi set up to 1.17.
+    requirements: { isSetSupported: (name: string, version?: string) => name === 'ExcelApi' && Number(version ?? '1.1') <= 1.17 },
+  },
   onReady: (callback: (info: { host: string; platform: string }) => void) => {
     // Office calls back once the page has loaded.
     const ready = () => callback({ host: 'Excel', platform: 'OfficeOnline' });

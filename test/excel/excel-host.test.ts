@@ -142,6 +142,25 @@ describe('Check plan', () => {
     expect(toJson(checkPlan(read, { asOf: AS_OF }))).toEqual(toJson(core));
   });
 
+  it('reports merged cells where Excel has ExcelApi 1.13, in the same four syncs, as kap does', async () => {
+    const input = buildWorkbook(basePlan('en'));
+    const office = doubleWith(input);
+    office.workbook.find('Commitments')!.merges.push({ top: 2, left: 1, rows: 2, columns: 2 });
+    const view = await runIn(office, (context) => checkWorkbook(context, 'en', AS_OF, { mergedAreas: true }));
+    expect(office.syncs).toBe(4);
+    const core = checkPlan({ sheets: input.sheets.map((s) => (s.name === 'Commitments' ? { ...s, merges: ['B3:C4'] } : s)) }, { asOf: AS_OF, language: 'en' });
+    expect(view.findings.filter((f) => f.rule === 'merged-cells').map((f) => [f.sheet, f.cell])).toEqual([['Commitments', 'B3']]);
+    expect(view.findings.map(({ points: _points, ...f }) => f)).toEqual(toJson(core).findings);
+  });
+
+  it('checks the same without merged areas where Excel lacks ExcelApi 1.13', async () => {
+    const office = doubleWith(buildWorkbook(basePlan('en')));
+    office.workbook.find('Commitments')!.merges.push({ top: 2, left: 1, rows: 2, columns: 2 });
+    const view = await runIn(office, (context) => checkWorkbook(context, 'en', AS_OF));
+    expect(view.findings.filter((f) => f.rule === 'merged-cells')).toEqual([]);
+    expect(office.syncs).toBe(4);
+  });
+
   it('uses the same number of syncs at 10 and at 10,000 rows, and no request reaches 5 MB', async () => {
     const small = basePlan('en');
     const big = withRow(small, 'commitments', 0, {});

@@ -49,6 +49,8 @@ export class SheetState {
   readonly validations: ValidationRule[] = [];
   readonly columnWidths = new Map<number, number>();
   readonly tables: TableState[] = [];
+  /** Merged areas, 0-based boxes. */
+  readonly merges: Box[] = [];
   frozenRows = 0;
   constructor(public name: string) {}
 
@@ -437,6 +439,14 @@ class RangeProxy extends ClientObject {
   protected override exists(): boolean {
     return this.target() !== undefined;
   }
+  /** ExcelApi 1.13: the merged areas inside this range, or a null object when there are none. */
+  getMergedAreasOrNullObject(): MergedAreasProxy {
+    return new MergedAreasProxy(this.context, () => {
+      const { sheet, box } = this.resolve();
+      const inside = sheet.merges.filter((m) => overlaps(m, box));
+      return inside.length === 0 ? undefined : { sheet, boxes: inside };
+    });
+  }
   resolve(): RangeTarget {
     const t = this.target();
     if (!t) throw new OfficeError(this.nullable ? 'InvalidOperation' : 'ItemNotFound', 'the range is a null object');
@@ -526,6 +536,28 @@ class RangeProxy extends ClientObject {
       const keep = sheet.validations.filter((v) => !overlaps(v.box, box));
       sheet.validations.splice(0, sheet.validations.length, ...keep);
     });
+  }
+}
+
+/** A RangeAreas of merged cells: its `address` lists every area, sheet-qualified, comma-separated, as Excel does. */
+class MergedAreasProxy extends ClientObject {
+  constructor(
+    context: DoubleContext,
+    private readonly target: () => { sheet: SheetState; boxes: Box[] } | undefined,
+  ) {
+    super(context);
+  }
+  protected override exists(): boolean {
+    return this.target() !== undefined;
+  }
+  protected readProperty(name: string): unknown {
+    const t = this.target();
+    if (!t) throw new OfficeError('InvalidOperation', 'the range areas are a null object');
+    if (name !== 'address') throw new OfficeError('InvalidArgument', `range areas property ${name} is not modelled`);
+    return t.boxes.map((b) => `${quoteName(t.sheet.name)}!${boxAddress(b)}`).join(',');
+  }
+  get address(): string {
+    return this.get('address');
   }
 }
 
