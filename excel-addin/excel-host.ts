@@ -144,7 +144,10 @@ export async function createPlan(context: Excel.RequestContext, language: Langua
   const { input } = await readWorkbook(context);
   const layout = templateLayout(input, language);
   const writes = new Writes();
-  for (const sheet of layout.sheets) queueSheetLayout(context, sheet, writes);
+  for (const sheet of layout.sheets) {
+    queueSheetLayout(context, sheet, writes);
+    writes.nextSheet();
+  }
   // Two requests of about equal size, in order: each stays under 5 MB up to about 10 MB of template (bench/excel.ts).
   const [first, second] = writes.halves();
   for (const write of first) write();
@@ -174,22 +177,44 @@ export function addedNames(sheets: readonly SheetLayout[]): string[] {
 
 /** Writes to queue, in order, with the size each adds to its request; split into two requests of about equal size. */
 export class Writes {
-  private readonly list: { bytes: number; write: () => void }[] = [];
+  private readonly list: { bytes: number; write: () => void; sheet: number }[] = [];
+  private sheet = 0;
   add(bytes: number, write: () => void): void {
-    this.list.push({ bytes, write });
+    this.list.push({ bytes, write, sheet: this.sheet });
   }
-  halves(): [(() => void)[], (() => void)[]] {
+  /** Writes added from now on belong to the next sheet. */
+  nextSheet(): void {
+    this.sheet++;
+  }
+  /**
+   * Two requests of about equal size. Where it keeps both under the budget,
+   * the cut falls between sheets, so a request Excel rejects leaves each
+   * sheet either whole or not there at all, and running Create again adds
+   * what is missing; otherwise it falls where the bytes split evenly.
+   */
+  halves(budget = SPLIT_BUDGET_BYTES): [(() => void)[], (() => void)[]] {
     const total = this.list.reduce((n, w) => n + w.bytes, 0);
+    let best: { at: number; larger: number } | undefined;
     let taken = 0;
-    const first: (() => void)[] = [];
-    const second: (() => void)[] = [];
-    for (const w of this.list) {
-      (taken < total / 2 ? first : second).push(w.write);
+    this.list.forEach((w, i) => {
+      if (i > 0 && w.sheet !== this.list[i - 1].sheet) {
+        const larger = Math.max(taken, total - taken);
+        if (!best || larger < best.larger) best = { at: i, larger };
+      }
       taken += w.bytes;
+    });
+    let cut = best && best.larger <= budget ? best.at : this.list.length;
+    if (!best || best.larger > budget) {
+      taken = 0;
+      cut = this.list.findIndex((w) => (taken += w.bytes) > total / 2);
+      cut = cut < 0 ? this.list.length : cut + 1;
     }
-    return [first, second];
+    return [this.list.slice(0, cut).map((w) => w.write), this.list.slice(cut).map((w) => w.write)];
   }
 }
+
+/** The most one of Create's two requests may carry when cut between sheets: well under Excel on the web's 5 MB. */
+const SPLIT_BUDGET_BYTES = 4 * 1024 * 1024;
 
 /** Writes queued straight into the request, for actions that write in one sync. */
 const DIRECT: Pick<Writes, 'add'> = { add: (_bytes, write) => write() };

@@ -93,6 +93,24 @@ describe('Create plan', () => {
     }
   });
 
+  it('refused part-way, leaves each sheet whole or absent, and a second run finishes the same workbook as one clean run', async () => {
+    const clean = new OfficeDouble();
+    await runIn(clean, (context) => createPlan(context, 'en'));
+    const office = new OfficeDouble();
+    // Request 6 is Create's second write request (after four reads): Excel refuses it.
+    office.refuseRequest = 6;
+    await expect(runIn(office, (context) => createPlan(context, 'en'))).rejects.toThrow(OfficeError);
+    const partial = office.workbook.sheets.map((s) => s.name);
+    expect(partial.length).toBeGreaterThan(0);
+    expect(partial.length).toBeLessThan(7);
+    // Each sheet that made it is whole: headers, table, frozen row.
+    for (const s of office.workbook.sheets) expect([s.name, s.frozenRows, s.cell(0, 0)?.value !== undefined]).toEqual([s.name, 1, true]);
+    office.refuseRequest = undefined;
+    await runIn(office, (context) => createPlan(context, 'en'));
+    expect(snapshotOf(office)).toEqual(snapshotOf(clean));
+    expect(office.workbook.sheets.map((s) => s.name).sort()).toEqual(clean.workbook.sheets.map((s) => s.name).sort());
+  });
+
   it('twice gives the same workbook, and the second time adds nothing', async () => {
     const office = new OfficeDouble();
     await runIn(office, (context) => createPlan(context, 'es'));

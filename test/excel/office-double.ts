@@ -156,6 +156,8 @@ export class OfficeDouble {
   readonly requests: RequestRecord[] = [];
   /** Formula cells read back this value; the empty text matches IF(team="","",...) on a blank row. */
   formulaValue: CellValue = '';
+  /** The request number (1-based, counting every sync) that Excel refuses whole, as it does a request it cannot take. */
+  refuseRequest?: number;
 
   get syncs(): number {
     return this.requests.length;
@@ -204,6 +206,10 @@ export class DoubleContext {
     const ops = this.queue;
     this.queue = [];
     const requestBytes = ops.reduce((sum, op) => sum + op.bytes, 0);
+    if (this.office.refuseRequest === this.office.requests.length + 1) {
+      this.office.requests.push({ requestBytes, responseBytes: 0 });
+      throw new OfficeError('InvalidOperation', 'the request was refused (test)');
+    }
     if (requestBytes > PAYLOAD_LIMIT) {
       this.office.requests.push({ requestBytes, responseBytes: 0 });
       throw new OfficeError('RequestPayloadSizeLimitExceeded', `request of ${requestBytes} bytes`);
