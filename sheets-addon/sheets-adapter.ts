@@ -4,7 +4,7 @@
 // the sheets and columns of the plan, never on its number of rows.
 
 import { a1, columnLetter } from '../core/a1';
-import { sheetKeyOf } from '../core/contract';
+import { Language, sheetKeyOf } from '../core/contract';
 import { hostValue, isDate, LayoutCell, NUMBER_FORMATS } from '../core/layout/cells';
 import { ReviewLayout } from '../core/layout/review';
 import { ColumnFormat, SheetLayout, TemplateLayout } from '../core/layout/template';
@@ -53,12 +53,14 @@ export interface PlanSheet {
   setColumnWidth(columnPosition: number, width: number): PlanSheet;
   clear(): PlanSheet;
   activate(): PlanSheet;
+  setName(name: string): PlanSheet;
 }
 
 export interface PlanSpreadsheet {
   getSheets(): PlanSheet[];
   getSheetByName(name: string): PlanSheet | null;
   insertSheet(sheetName: string, sheetIndex: number): PlanSheet;
+  deleteSheet(sheet: PlanSheet): void;
   getSpreadsheetTimeZone(): string;
   getSpreadsheetLocale(): string;
   setActiveRange(range: PlanRange): PlanRange;
@@ -192,15 +194,33 @@ export function applyTemplate(app: PlanSpreadsheetApp, ss: PlanSpreadsheet, work
   for (const sheetLayout of layout.sheets) {
     let sheet = workbook.sheets.get(sheetLayout.name);
     if (sheetLayout.isNew || !sheet) {
-      sheet = ss.insertSheet(sheetLayout.name, sheetCount++);
+      // Apps Script has no transaction: a new sheet is built under a name that says it is unfinished
+      // and takes its real name last, so a run that stops part-way leaves no half sheet under a plan name.
+      const unfinished = unfinishedName(sheetLayout.name, layout.language);
+      const leftover = workbook.sheets.get(unfinished);
+      if (leftover) {
+        ss.deleteSheet(leftover);
+        workbook.sheets.delete(unfinished);
+        sheetCount--;
+      }
+      sheet = ss.insertSheet(unfinished, sheetCount++);
+      writeSheetLayout(sheet, sheetLayout, undefined, rules);
+      sheet.setName(sheetLayout.name);
       workbook.sheets.set(sheetLayout.name, sheet);
       added.push(sheetLayout.name);
     } else {
+      writeSheetLayout(sheet, sheetLayout, grids.get(sheetLayout.name), rules);
       added.push(...addedToSheet(sheetLayout));
     }
-    writeSheetLayout(sheet, sheetLayout, sheetLayout.isNew ? undefined : grids.get(sheetLayout.name), rules);
   }
   return added;
+}
+
+const UNFINISHED = { en: 'unfinished', es: 'sin terminar' };
+
+/** The name a new sheet has while Create plan builds it (`Capacity (unfinished)`). */
+export function unfinishedName(name: string, language: Language): string {
+  return `${name} (${UNFINISHED[language]})`;
 }
 
 function addedToSheet(layout: SheetLayout): string[] {
@@ -223,11 +243,16 @@ function writeSheetLayout(sheet: PlanSheet, layout: SheetLayout, existing: Sheet
     lastColumn = Math.max(lastColumn, f.column);
   }
   ensureSize(sheet, lastRow, lastColumn);
-  for (const block of layout.blocks) {
+  const write = (block: SheetLayout['blocks'][number]): void => {
     const rects = existing ? writableRects(block.row, block.column, block.values, existing) : [wholeBlock(block.row, block.column, block.values)];
     for (const r of rects) sheet.getRange(r.row, r.column, r.values.length, r.values[0].length).setValues(r.values);
-  }
+  };
+  // On an existing sheet the new header cells go last: they are what Create plan looks for next
+  // time, so a run that stops part-way is finished by the next one (formats and drop-downs included).
+  const isHeader = (block: SheetLayout['blocks'][number]): boolean => existing !== undefined && block.row === layout.headerCells.row && block.values.length === 1;
+  for (const block of layout.blocks) if (!isHeader(block)) write(block);
   applyFormats(sheet, layout.formats, rules);
+  for (const block of layout.blocks) if (isHeader(block)) write(block);
   const headers = layout.headerCells;
   if (headers.row > 0 && headers.columns.length > 0) {
     const from = Math.min(...headers.columns);

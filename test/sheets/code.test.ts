@@ -138,6 +138,26 @@ describe('Create plan', () => {
   });
 });
 
+describe('Create plan stopped part-way', () => {
+  it.each([12, 25, 38])('at service call %i leaves no half sheet under a plan name, and a second run finishes it as one clean run', (failAt) => {
+    const clean = loadAddon(code);
+    clean.call('createPlan', 'en');
+    const addon = loadAddon(code);
+    addon.book.calls.failAt = failAt;
+    expect(() => addon.call('createPlan', 'en')).toThrow(/Service error/);
+    const planNames = ['Plan', 'Knowledge', 'Learning plan', 'Stakeholders', 'Vision', 'Commitments', 'Capacity'];
+    // Every sheet under a plan name is whole: its header row is there and frozen.
+    for (const s of addon.book.sheets.filter((s) => planNames.includes(s.name))) expect([s.name, s.frozenRows]).toEqual([s.name, 1]);
+    expect(addon.book.sheets.filter((s) => / \(unfinished\)$/.test(s.name)).length).toBeLessThanOrEqual(1);
+    addon.call('createPlan', 'en');
+    expect(addon.book.sheets.map((s) => s.name)).toEqual(clean.book.sheets.map((s) => s.name));
+    expect(addon.book.snapshot()).toEqual(clean.book.snapshot());
+    // Drop-downs too: the second row of every sheet offers the same lists.
+    const lists = (book: typeof clean.book) => book.sheets.map((s) => Array.from({ length: 14 }, (_, j) => s.cellAt(2, j + 1)?.validation?.list ?? null));
+    expect(lists(addon.book)).toEqual(lists(clean.book));
+  });
+});
+
 describe('Check plan', () => {
   it('a plan made by the CLI, read from its .xlsx, checks the same through the add-on as in the core', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'kap-sheets-'));

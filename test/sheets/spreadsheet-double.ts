@@ -30,9 +30,15 @@ const NEW_SHEET_COLUMNS = 26;
 export class ServiceCalls {
   total = 0;
   readonly byMethod = new Map<string, number>();
+  /** The call (1-based, counted from the last reset) that fails, as a quota or a lost connection would. */
+  failAt?: number;
   private muted = 0;
   count(method: string): void {
     if (this.muted > 0) return;
+    if (this.failAt === this.total + 1) {
+      this.failAt = undefined;
+      throw new Error(`Service error: Spreadsheets (${method}, test)`);
+    }
     this.total++;
     this.byMethod.set(method, (this.byMethod.get(method) ?? 0) + 1);
   }
@@ -341,6 +347,15 @@ export class DoubleSheet implements PlanSheet {
     return this.name;
   }
 
+  setName(name: string): DoubleSheet {
+    this.book.calls.count('Sheet.setName');
+    if (this.book.sheets.some((s) => s !== this && s.name.toLowerCase() === name.toLowerCase())) {
+      throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    }
+    this.name = name;
+    return this;
+  }
+
   lastRow(): number {
     for (let i = this.rows.length - 1; i >= 0; i--) if (this.rows[i]?.some((c) => c && !isEmpty(c))) return i + 1;
     return 0;
@@ -587,6 +602,14 @@ export class DoubleSpreadsheet implements PlanSpreadsheet {
     this.sheets.splice(sheetIndex, 0, sheet);
     this.activeSheet = sheet;
     return sheet;
+  }
+
+  deleteSheet(sheet: DoubleSheet): void {
+    this.calls.count('Spreadsheet.deleteSheet');
+    const i = this.sheets.indexOf(sheet);
+    if (i < 0) throw new Error('Sheet not found.');
+    if (this.sheets.length === 1) throw new Error('You can\u2019t remove all the sheets in a document.');
+    this.sheets.splice(i, 1);
   }
 
   getSpreadsheetTimeZone(): string {
