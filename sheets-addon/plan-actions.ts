@@ -34,7 +34,7 @@ export function writeReviewIn(ss: PlanSpreadsheet, language: Language, asOf?: Da
   const day = asOf ?? today(workbook);
   const result = check(workbook, language, day);
   const layout = reviewLayout(reviewInputOf(result, day), [...workbook.sheets.keys()]);
-  writeReviewSheet(ss, workbook, layout).activate();
+  writeReviewSheet(ss, workbook, layout, result.language).activate();
   return { sheet: layout.name, findings: result.findings.length, overall: result.scorecard.overall };
 }
 

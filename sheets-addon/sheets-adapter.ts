@@ -263,14 +263,20 @@ function writeSheetLayout(sheet: PlanSheet, layout: SheetLayout, existing: Sheet
 }
 
 /** Writes the Review sheet whole: in place of an existing one (cleared first), or as a new last sheet. */
-export function writeReviewSheet(ss: PlanSpreadsheet, workbook: ReadWorkbook, layout: ReviewLayout): PlanSheet {
-  let sheet = workbook.sheets.get(layout.name);
-  if (sheet) {
-    sheet.clear();
-  } else {
-    sheet = ss.insertSheet(layout.name, workbook.sheets.size);
-    workbook.sheets.set(layout.name, sheet);
+export function writeReviewSheet(ss: PlanSpreadsheet, workbook: ReadWorkbook, layout: ReviewLayout, language: Language): PlanSheet {
+  // The new Review is built beside the old one under an unfinished name, and replaces it only once
+  // it is whole: a run that stops part-way leaves the last complete Review in place.
+  const names = [...workbook.sheets.keys()];
+  const old = workbook.sheets.get(layout.name);
+  const unfinished = unfinishedName(layout.name, language);
+  const leftover = workbook.sheets.get(unfinished);
+  if (leftover) {
+    ss.deleteSheet(leftover);
+    workbook.sheets.delete(unfinished);
+    names.splice(names.indexOf(unfinished), 1);
   }
+  const at = old ? names.indexOf(layout.name) : names.length;
+  const sheet = ss.insertSheet(unfinished, at);
   const block = wholeBlock(1, 1, layout.values);
   ensureSize(sheet, block.values.length, block.values[0].length);
   sheet.getRange(1, 1, block.values.length, block.values[0].length).setValues(block.values);
@@ -288,6 +294,9 @@ export function writeReviewSheet(ss: PlanSpreadsheet, workbook: ReadWorkbook, la
   const wrapped = layout.formats.filter((f) => f.wrap).map((f) => `${columnLetter(f.column - 1)}${f.fromRow}:${columnLetter(f.column - 1)}${f.toRow}`);
   if (wrapped.length > 0) sheet.getRangeList(wrapped).setWrap(true).setVerticalAlignment('top');
   sheet.setFrozenRows(layout.freezeRows);
+  if (old) ss.deleteSheet(old);
+  sheet.setName(layout.name);
+  workbook.sheets.set(layout.name, sheet);
   return sheet;
 }
 

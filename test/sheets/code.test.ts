@@ -215,6 +215,22 @@ describe('Write review, select a cell, client copy', () => {
     expect(addon.book.sheets.filter((s) => s.name === 'Review')).toHaveLength(1);
   });
 
+  it('stopped part-way, keeps the last complete Review in its place, and the next run replaces it', () => {
+    const addon = loadAddon(code, buildWorkbook(basePlan()), { now: NOW });
+    addon.call('writeReview', 'en');
+    const whole = addon.book.snapshot();
+    const order = addon.book.sheets.map((s) => s.name);
+    addon.book.calls.reset();
+    // Call 45 falls among the writes, after the reads and the check.
+    addon.book.calls.failAt = 45;
+    expect(() => addon.call('writeReview', 'en')).toThrow(/Service error/);
+    expect(addon.book.sheets.map((s) => s.name)).toContain('Review (unfinished)');
+    expect(addon.book.snapshot().Review).toEqual(whole.Review);
+    addon.call('writeReview', 'en');
+    expect(addon.book.snapshot()).toEqual(whole);
+    expect(addon.book.sheets.map((s) => s.name)).toEqual(order);
+  });
+
   it('a finding click selects its cell', () => {
     const addon = loadAddon(code, buildWorkbook(basePlan()));
     addon.call('selectCell', 'Commitments', 'E3');
