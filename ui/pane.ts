@@ -4,8 +4,7 @@
 // speaks the user's language, and explains failures in plain words.
 
 import type { Language } from '../core/contract';
-import type { Phase, Severity } from '../core/finding';
-import { scoreBand } from '../core/layout/review';
+import { PHASE_NAMES, scoreBand, SEVERITY_NAMES } from '../core/layout/review';
 import type { PaneCheckView, PaneFinding } from '../core/pane-view';
 import { REASON_WORDS } from '../core/support';
 import { el, svg } from './element';
@@ -61,20 +60,6 @@ const WORDS = {
   green: { en: 'strong', es: 'sólido' },
   of100: { en: 'of 100', es: 'de 100' },
 } as const;
-
-const PHASE_WORDS: Record<Phase, { en: string; es: string }> = {
-  structure: { en: 'Structure', es: 'Estructura' },
-  knowledge: { en: 'Knowledge', es: 'Conocimiento' },
-  vision: { en: 'Vision', es: 'Visión' },
-  commitment: { en: 'Commitment', es: 'Compromiso' },
-};
-
-const SEVERITY_WORDS: Record<Severity, { en: string; es: string }> = {
-  error: { en: 'Error', es: 'Error' },
-  warning: { en: 'Warning', es: 'Advertencia' },
-  info: { en: 'Info', es: 'Aviso' },
-};
-
 
 /** Plain-word explanations of failures, by the error code a host reports. Never the raw exception text. */
 const FAILURES = {
@@ -272,9 +257,9 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: PaneOption
       el(
         'div',
         { class: 'kap-gauges' },
-        gauge(PHASE_WORDS.knowledge[lang], v.scorecard.knowledge),
-        gauge(PHASE_WORDS.vision[lang], v.scorecard.vision),
-        gauge(PHASE_WORDS.commitment[lang], v.scorecard.commitment),
+        gauge(PHASE_NAMES.knowledge[lang], v.scorecard.knowledge),
+        gauge(PHASE_NAMES.vision[lang], v.scorecard.vision),
+        gauge(PHASE_NAMES.commitment[lang], v.scorecard.commitment),
         gauge(w('overall'), v.scorecard.overall, true),
       ),
       el('p', { class: 'kap-explanation', text: v.scorecard.explanation }),
@@ -287,9 +272,9 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: PaneOption
       {
         type: 'button',
         class: `kap-finding kap-sev-${f.severity}`,
-        'aria-label': `${SEVERITY_WORDS[f.severity][lang]}: ${f.message} ${w('fix')} ${f.fix} ${w('goTo')} ${place}`,
+        'aria-label': `${SEVERITY_NAMES[f.severity][lang]}: ${f.message} ${w('fix')} ${f.fix} ${w('goTo')} ${place}`,
       },
-      el('span', { class: 'kap-finding-head' }, el('span', { class: `kap-badge kap-badge-${f.severity}`, text: SEVERITY_WORDS[f.severity][lang] }), el('span', { class: 'kap-place', text: place }), f.points > 0 ? el('span', { class: 'kap-points', text: fill(w('pointsLost'), { n: f.points }) }) : null),
+      el('span', { class: 'kap-finding-head' }, el('span', { class: `kap-badge kap-badge-${f.severity}`, text: SEVERITY_NAMES[f.severity][lang] }), el('span', { class: 'kap-place', text: place }), f.points > 0 ? el('span', { class: 'kap-points', text: fill(w('pointsLost'), { n: f.points }) }) : null),
       el('span', { class: 'kap-message', text: f.message }),
       el('span', { class: 'kap-fix' }, el('strong', { text: w('fix') }), ` ${f.fix}`),
     );
@@ -307,8 +292,8 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: PaneOption
       const group = el(
         'details',
         { class: 'kap-phase', open: true },
-        el('summary', {}, el('span', { class: 'kap-phase-name', text: PHASE_WORDS[phase][lang] }), el('span', { class: `kap-count${errors > 0 ? ' kap-count-error' : ''}`, text: String(list.length) })),
-        el('ul', { class: 'kap-list', 'aria-label': PHASE_WORDS[phase][lang] }, ...list.map(findingButton)),
+        el('summary', {}, el('span', { class: 'kap-phase-name', text: PHASE_NAMES[phase][lang] }), el('span', { class: `kap-count${errors > 0 ? ' kap-count-error' : ''}`, text: String(list.length) })),
+        el('ul', { class: 'kap-list', 'aria-label': PHASE_NAMES[phase][lang] }, ...list.map(findingButton)),
       );
       section.appendChild(group);
     }

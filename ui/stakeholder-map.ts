@@ -2,7 +2,7 @@
 // stand (attitude), drawn from the Stakeholders sheet as a grid of names, so a
 // KAM sees at a glance whether the powerful people are supporters or skeptics.
 
-import type { Language } from '../core/contract';
+import { Language, listLabel, LISTS } from '../core/contract';
 import type { PaneStakeholder } from '../core/pane-view';
 import { el } from './element';
 
@@ -13,27 +13,11 @@ const WORDS = {
   title: { en: 'Stakeholder map', es: 'Mapa de actores' },
   influence: { en: 'Influence', es: 'Influencia' },
   attitude: { en: 'Attitude', es: 'Actitud' },
-  high: { en: 'High', es: 'Alta' },
-  medium: { en: 'Medium', es: 'Media' },
-  low: { en: 'Low', es: 'Baja' },
-  supporter: { en: 'Supporter', es: 'Partidario' },
-  neutral: { en: 'Neutral', es: 'Neutral' },
-  skeptic: { en: 'Skeptic', es: 'Escéptico' },
-  opponent: { en: 'Opponent', es: 'Opositor' },
   unplaced: { en: 'Not on the map (attitude or influence missing):', es: 'Fuera del mapa (falta actitud o influencia):' },
   empty: { en: 'No stakeholders on the Stakeholders sheet yet.', es: 'Aún no hay actores en la hoja Actores.' },
   goTo: { en: 'Go to', es: 'Ir a' },
   key: { en: 'Marked edge: decision maker or financial approver.', es: 'Borde marcado: decisor o aprobador financiero.' },
 } as const;
-
-const ROLE_SHORT: Record<string, { en: string; es: string }> = {
-  decisionMaker: { en: 'Decision maker', es: 'Decisor' },
-  financialApprover: { en: 'Financial approver', es: 'Aprobador financiero' },
-  technicalEvaluator: { en: 'Technical evaluator', es: 'Evaluador técnico' },
-  user: { en: 'User', es: 'Usuario' },
-  influencer: { en: 'Influencer', es: 'Influenciador' },
-  coach: { en: 'Coach', es: 'Aliado interno' },
-};
 
 /** The map as a table: influence rows (high first) by attitude columns; every name selects its row in the sheet. */
 export function stakeholderMap(people: readonly PaneStakeholder[], lang: Language, onSelect: (person: PaneStakeholder) => void): HTMLElement {
@@ -44,7 +28,7 @@ export function stakeholderMap(people: readonly PaneStakeholder[], lang: Languag
     return section;
   }
   const person = (p: PaneStakeholder): HTMLElement => {
-    const role = p.role ? ROLE_SHORT[p.role]?.[lang] : undefined;
+    const role = p.role ? LISTS.role.find((r) => r.key === p.role)?.[lang] : undefined;
     const label = [p.name || p.id, p.title, role].filter(Boolean).join(', ');
     const button = el('button', { type: 'button', class: 'kap-person', title: label, 'aria-label': `${w('goTo')} ${label}`, text: p.name || p.id });
     if (p.role === 'decisionMaker' || p.role === 'financialApprover') button.classList.add('kap-person-key');
@@ -57,12 +41,12 @@ export function stakeholderMap(people: readonly PaneStakeholder[], lang: Languag
     'table',
     { class: 'kap-map-grid' },
     el('caption', { class: 'kap-visually-hidden', text: `${w('title')}: ${w('attitude')} × ${w('influence')}` }),
-    el('thead', {}, el('tr', {}, ...INFLUENCE.map((i) => el('th', { scope: 'col', id: id('influence', i), text: `${w(i)} ${w('influence').toLowerCase()}` })))),
+    el('thead', {}, el('tr', {}, ...INFLUENCE.map((i) => el('th', { scope: 'col', id: id('influence', i), text: `${listLabel('level', i, lang)} ${w('influence').toLowerCase()}` })))),
     ...ATTITUDE.map((a) =>
       el(
         'tbody',
         { class: `kap-att-${a}` },
-        el('tr', {}, el('th', { scope: 'rowgroup', colspan: INFLUENCE.length, id: id('attitude', a), text: w(a) })),
+        el('tr', {}, el('th', { scope: 'rowgroup', colspan: INFLUENCE.length, id: id('attitude', a), text: listLabel('attitude', a, lang) })),
         el(
           'tr',
           {},

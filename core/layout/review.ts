@@ -83,7 +83,7 @@ export const PHASE_NAMES: Record<Phase, Label> = {
 export const SEVERITY_NAMES: Record<Severity, Label> = {
   error: { en: 'Error', es: 'Error' },
   warning: { en: 'Warning', es: 'Advertencia' },
-  info: { en: 'Info', es: 'Info' },
+  info: { en: 'Info', es: 'Aviso' },
 };
 
 export const BAND_NAMES: Record<Band, Label> = {
