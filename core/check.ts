@@ -228,5 +228,3 @@ export function toJson(result: CheckResult): CheckJson {
     commitments: result.commitments.map((c) => ({ id: c.id, supported: c.supported, reasons: [...c.reasons] })),
   };
 }
-export type { WorkbookInput };
-export { readPlan };

@@ -15,7 +15,6 @@ import {
   PlanFieldKey,
   sheetKeyOf,
   sheetLabel,
-  SHEET_ORDER,
   SheetKey,
   TABLE_SHEETS,
   TableSheetDef,
@@ -583,4 +582,3 @@ function findHeader(grid: GridView, def: TableSheetDef): { headerRow: number; co
   return { headerRow: best.headerRow, columns: best.columns };
 }
 
-export { SHEET_ORDER };
