@@ -23,13 +23,26 @@ describe('inertText and needsQuote', () => {
     ['\rCR-led'],
     ['\nLF-led'],
     ['=1+1'],
+    ['007'],
+    ['2027-03-15'],
+    ['TRUE'],
+    ['falso'],
+    ['50%'],
+    ['1,5'],
+    ["'quoted"],
+    ['+1 555 0100'],
+    ['$5'],
+    ['(5)'],
+    ['#N/A'],
+    ['Mar 15'],
+    ['enero 2027'],
   ])('%j needs a quote and is written behind an apostrophe', (text) => {
     expect(needsQuote(text)).toBe(true);
     expect(inertText(text)).toBe(`'${text}`);
     expect(hostValue(text)).toBe(`'${text}`);
   });
 
-  test.each([['Acme Steel'], ['K1, K2'], ['45%'], ['2027-01-31'], [''], ["'already quoted"], [' =leading space'], ['a=b']])('%j is left as it is', (text) => {
+  test.each([['Acme Steel'], ['K1, K2'], ['C7'], ['Q1 review'], ['Marketing'], ['True north'], [''], [' =leading space'], ['a=b']])('%j is left as it is', (text) => {
     expect(needsQuote(text)).toBe(false);
     expect(inertText(text)).toBe(text);
   });
