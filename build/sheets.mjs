@@ -3,7 +3,8 @@
 //                  one global, KAP, plus a generated footer of top-level function stubs
 //                  for exactly the exports of sheets-addon/server.ts: the functions that
 //                  menus and google.script.run may call, and nothing else;
-//   Sidebar.html   the sidebar, its script and styles inlined (HtmlService serves one file);
+//   Sidebar.html   the sidebar, its script and styles inlined (HtmlService serves one file),
+//                  with no `//` or `/*` left anywhere in the script (see inlineScript below);
 //   appsscript.json, .claspignore, and .clasp.json copied from sheets-addon/.clasp.json
 //                  when the developer has made one (git-ignored; see docs/sheets.md).
 import { build as esbuild, transform } from 'esbuild';
@@ -11,6 +12,7 @@ import { copyFile, mkdir, writeFile, access, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import vm from 'node:vm';
+import { parse } from 'acorn';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'dist', 'sheets-addon');
@@ -79,7 +81,7 @@ async function buildSidebar() {
   // The shared pane's look: the same stylesheet the Excel task pane links.
   const css = await minifyCss(await readFile(path.join(root, 'ui', 'pane.css'), 'utf8'));
   // Inline text must not close its own element early.
-  const script = js.replace(/<\/script/gi, '<\\/script');
+  const script = inlineScript(js).replace(/<\/script/gi, '<\\/script');
   const style = css.replace(/<\/style/gi, '<\\/style');
   return `<!DOCTYPE html>
 <html lang="en">
@@ -100,6 +102,71 @@ ${script}
 </body>
 </html>
 `;
+}
+
+/**
+ * HtmlService rewrites a page's inline scripts when it serves them, and is
+ * reported to take `//` and `/*` inside string, template and regex literals
+ * for comments and cut the script there (tanaikech/A2UI-for-Google-Apps-Script#2,
+ * enuchi/React-Google-Apps-Script#157): the script no longer parses and the
+ * sidebar is blank. So every `/` inside a literal is written as the escape
+ * `\x2f`, which means the same character in strings, templates and regular
+ * expressions alike, and the build fails if any `//` or `/*` is left anywhere
+ * in the script (docs/sheets.md).
+ */
+export function inlineScript(js) {
+  const tokens = [];
+  parse(js, { ecmaVersion: 'latest', sourceType: 'script', onToken: tokens });
+  let out = '';
+  let at = 0;
+  tokens.forEach((t, i) => {
+    const label = t.type.label;
+    if (label !== 'string' && label !== 'template' && label !== 'regexp') return;
+    const raw = js.slice(t.start, t.end);
+    if (!raw.includes('/') || (label === 'regexp' && !raw.slice(1, raw.lastIndexOf('/')).includes('/'))) return;
+    if (label === 'template' && isTagged(tokens, i)) {
+      // A tag reads the raw text, in which an escape is not the character it stands for.
+      throw new Error(`Sidebar script: a tagged template holds "/" at ${t.start}; write it without a tag or without "/".`);
+    }
+    const [open, body, close] = label === 'regexp' ? ['/', raw.slice(1, raw.lastIndexOf('/')), raw.slice(raw.lastIndexOf('/'))] : label === 'string' ? [raw[0], raw.slice(1, -1), raw.slice(-1)] : ['', raw, ''];
+    out += js.slice(at, t.start) + open + slashesEscaped(body) + close;
+    at = t.end;
+  });
+  out += js.slice(at);
+  const left = commentMarkersIn(out);
+  if (left.length > 0) {
+    throw new Error(`Sidebar script: "//" or "/*" at ${left.slice(0, 5).map((i) => `${i} (…${out.slice(Math.max(0, i - 20), i + 20)}…)`).join(', ')}; HtmlService would cut the script there.`);
+  }
+  return out;
+}
+
+/** Where the script holds `//` or `/*` (offsets): the places HtmlService's rewrite would cut. */
+export function commentMarkersIn(script) {
+  const at = [];
+  for (let i = script.indexOf('/'); i >= 0 && i < script.length - 1; i = script.indexOf('/', i + 1)) {
+    if (script[i + 1] === '/' || script[i + 1] === '*') at.push(i);
+  }
+  return at;
+}
+
+/** The literal's body with every `/`, escaped or not, as `\x2f` (other escapes are kept as they are). */
+function slashesEscaped(body) {
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch === '\\' && i + 1 < body.length) {
+      out += body[i + 1] === '/' ? '\\x2f' : ch + body[i + 1];
+      i++;
+    } else out += ch === '/' ? '\\x2f' : ch;
+  }
+  return out;
+}
+
+function isTagged(tokens, i) {
+  let j = i - 1;
+  while (j >= 0 && tokens[j].type.label !== '`') j--;
+  const before = tokens[j - 1];
+  return before !== undefined && ['name', ')', ']', '`', 'this', 'super'].includes(before.type.label);
 }
 
 async function minifyCss(css) {

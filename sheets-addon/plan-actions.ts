@@ -43,7 +43,8 @@ export function selectCellIn(ss: PlanSpreadsheet, sheetName: string, cell: strin
   const sheet = ss.getSheetByName(sheetName);
   if (!sheet) throw new Error(`There is no sheet named "${sheetName}" in this spreadsheet any more.`);
   if (!parseA1(cell)) throw new Error(`"${cell}" is not a cell address.`);
-  ss.setActiveRange(sheet.getRange(cell));
+  // Range.activate shows the range's own sheet; Spreadsheet.setActiveRange would act on the active one.
+  sheet.getRange(cell).activate();
 }
 
 /** The client copy's sheets, filtered by the core; the sidebar saves them as a new file. */

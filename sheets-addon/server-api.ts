@@ -59,8 +59,8 @@ export function callServer<K extends ServerFunctionName>(
 ): Promise<ReturnType<ServerFunctions[K]>> {
   return new Promise((resolve, reject) => {
     const runner = run.withSuccessHandler((value) => resolve(value as ReturnType<ServerFunctions[K]>)).withFailureHandler((error) => reject(error));
-    const call = runner[name] as (...a: Parameters<ServerFunctions[K]>) => void;
-    call(...args);
+    // Called as a method of the runner, the one form Google documents (google.script.run.myFunction(...)).
+    (runner as unknown as Record<K, (...a: Parameters<ServerFunctions[K]>) => void>)[name](...args);
   });
 }
 

@@ -29,6 +29,8 @@ export interface PlanRange {
   setFontWeight(fontWeight: 'bold' | 'normal' | null): PlanRange;
   setFontSize(size: number): PlanRange;
   setBackground(color: string | null): PlanRange;
+  /** Selects the range and shows its sheet (Spreadsheet.setActiveRange acts on the active sheet only). */
+  activate(): PlanRange;
 }
 
 export interface PlanRangeList {
@@ -63,7 +65,6 @@ export interface PlanSpreadsheet {
   deleteSheet(sheet: PlanSheet): void;
   getSpreadsheetTimeZone(): string;
   getSpreadsheetLocale(): string;
-  setActiveRange(range: PlanRange): PlanRange;
   toast(msg: string, title: string): void;
 }
 

@@ -1,13 +1,14 @@
 // The built add-on (dist/sheets-addon/Code.js) loaded in a Node vm context with
 // the spreadsheet double as its Apps Script globals, as Apps Script loads it:
-// one script, no modules. Results cross back through JSON, as google.script.run
-// sends them.
+// one script, no modules. Arguments and results cross as google.script.run
+// carries them: refused when Google says it refuses them, copied otherwise.
 
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { WorkbookInput } from '../../core/read';
+import { overScriptRun } from './html-service';
 import { DoubleHtmlService, DoubleOptions, DoubleSpreadsheet, DoubleSpreadsheetApp } from './spreadsheet-double';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -25,7 +26,7 @@ export interface LoadedAddon {
   book: DoubleSpreadsheet;
   app: DoubleSpreadsheetApp;
   html: DoubleHtmlService;
-  /** Calls a top-level function of Code.js and returns its result as JSON would carry it. */
+  /** Calls a top-level function of Code.js as google.script.run does: arguments and result must be legal there, and cross as copies. */
   call<T = unknown>(name: string, ...args: unknown[]): T;
 }
 
@@ -47,7 +48,10 @@ export function loadAddon(code: string, grids: WorkbookInput = { sheets: [{ name
   const DateClass = vm.runInContext('Date', context) as DateConstructor;
   const book = DoubleSpreadsheet.fromGrids(grids, { ...options, DateClass });
   const app = new DoubleSpreadsheetApp(book);
-  const html = new DoubleHtmlService(book.calls);
+  const html = new DoubleHtmlService(book.calls, (name) => {
+    const file = path.join(DIST, `${name}.html`);
+    return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  });
   context.SpreadsheetApp = app;
   context.HtmlService = html;
   new vm.Script(code, { filename: 'Code.js' }).runInContext(context);
@@ -55,8 +59,8 @@ export function loadAddon(code: string, grids: WorkbookInput = { sheets: [{ name
   const call = <T>(name: string, ...args: unknown[]): T => {
     const fn = context[name] as unknown;
     if (typeof fn !== 'function') throw new Error(`Code.js has no top-level function ${name}`);
-    const result = (fn as (...a: unknown[]) => unknown)(...JSON.parse(JSON.stringify(args)));
-    return result === undefined ? (undefined as T) : (JSON.parse(JSON.stringify(result)) as T);
+    const result = (fn as (...a: unknown[]) => unknown)(...overScriptRun(args, `${name} arguments`));
+    return overScriptRun(result, `${name} result`) as T;
   };
   return { context, book, app, html, call };
 }

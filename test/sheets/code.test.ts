@@ -231,12 +231,24 @@ describe('Write review, select a cell, client copy', () => {
     expect(addon.book.sheets.map((s) => s.name)).toEqual(order);
   });
 
-  it('a finding click selects its cell', () => {
-    const addon = loadAddon(code, buildWorkbook(basePlan()));
+  it('a finding click selects its cell and shows its sheet, even while another sheet is shown', () => {
+    const addon = loadAddon(code, buildWorkbook(basePlan()), { now: NOW });
+    addon.call('writeReview', 'en');
+    expect(addon.book.currentSheet().name).toBe('Review');
     addon.call('selectCell', 'Commitments', 'E3');
+    expect(addon.book.currentSheet().name).toBe('Commitments');
     expect(addon.book.active?.sheet.name).toBe('Commitments');
     expect(addon.book.active?.a1()).toBe('E3');
     expect(() => addon.call('selectCell', 'Gone', 'A1')).toThrow(/no sheet named "Gone"/);
+  });
+
+  it('the double, like Sheets, takes Spreadsheet.setActiveRange on the active sheet only, and refuses an empty range list', () => {
+    const book = DoubleSpreadsheet.fromGrids(buildWorkbook(basePlan()));
+    const commitments = book.sheet('Commitments');
+    expect(() => book.setActiveRange(commitments.getRange('E3'))).toThrow(/not on the active sheet/);
+    commitments.activate();
+    expect(book.setActiveRange(commitments.getRange('E3')).a1()).toBe('E3');
+    expect(() => commitments.getRangeList([])).toThrow(/at least one range/);
   });
 
   it('the client copy comes back JSON-safe and holds no internal column', () => {

@@ -1,22 +1,26 @@
 // The built Sidebar.html in headless Chromium, 300 px wide like a Sheets
-// sidebar, with a google.script.run stand-in that forwards each call (through
-// JSON, as Apps Script does) to the built Code.js running on the spreadsheet
-// double in Node: create, check, and a finding click that selects its cell.
-// Screenshots go to test-output/sheets/.
+// sidebar, as HtmlService serves it: Open panel runs the built Code.js, whose
+// HtmlService double hands over the page after the reported rewrite of inline
+// scripts (html-service.ts), and that page is what the browser loads, from a
+// googleusercontent.com address as in Sheets. A google.script.run stand-in
+// forwards each call (legal values only, as copies) to Code.js on the
+// spreadsheet double in Node: create, check, and a finding click that selects
+// its cell. Screenshots go to test-output/sheets/.
 
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Browser, chromium as playwright } from 'playwright-core';
 import { templateLayout } from '../../core/layout/template';
 import { sampleData } from '../../core/sample';
 import { PlanWorkbook } from '../../cli/xlsx-workbook';
 import { chromium, CHROMIUM_ARGS } from '../support/programs';
-import { buildAddon, DIST, loadAddon, LoadedAddon, ROOT } from './addon';
+import { buildAddon, loadAddon, LoadedAddon, ROOT } from './addon';
 
 const browserProgram = chromium();
 const SHOTS = path.join(ROOT, 'test-output', 'sheets');
-const SERVER_FUNCTIONS = ['createPlan', 'checkPlan', 'writeReview', 'selectCell', 'prepareClientCopy'];
+const SERVER_FUNCTIONS = ['createPlan', 'checkPlan', 'writeReview', 'selectCell', 'prepareClientCopy', 'moreFindings'];
+/** Where Sheets serves a sidebar from: a sandbox origin, not the spreadsheet's. */
+const SIDEBAR_URL = 'https://n-sidebar-0lu-script.googleusercontent.com/userCodeAppPanel';
 
 browserProgram.describe('the Sheets sidebar', () => {
   let browser: Browser;
@@ -55,7 +59,12 @@ browserProgram.describe('the Sheets sidebar', () => {
           withFailureHandler: (fail: (e: Error) => void) => runner({ ...h, fail }),
         };
         for (const name of names) {
-          r[name] = (...args: unknown[]) => {
+          r[name] = function (this: unknown, ...args: unknown[]) {
+            // Google documents only the method form, google.script.run.myFunction(...): a detached call fails here.
+            if (this !== r) throw new TypeError(`google.script.run.${name} was called detached from its runner`);
+            const illegal = (v: unknown): boolean =>
+              typeof v === 'function' || v instanceof Date || v instanceof Node || (typeof v === 'object' && v !== null && Object.values(v).some(illegal));
+            if (args.some(illegal)) throw new TypeError(`google.script.run.${name}: a Date, function or DOM element cannot be sent`);
             server(name, JSON.stringify(args)).then(
               (json) => h.ok?.(JSON.parse(json)),
               (e: Error) => h.fail?.(new Error(e.message)),
@@ -66,7 +75,10 @@ browserProgram.describe('the Sheets sidebar', () => {
       };
       (window as unknown as { google: unknown }).google = { script: { run: runner({}) } };
     }, SERVER_FUNCTIONS);
-    await page.goto(pathToFileURL(path.join(DIST, 'Sidebar.html')).href);
+    addon.call('showSidebar');
+    const served = addon.html.created[addon.html.created.length - 1].served();
+    await page.route(SIDEBAR_URL, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: served }));
+    await page.goto(SIDEBAR_URL);
     await page.screenshot({ path: path.join(SHOTS, '1-open.png'), fullPage: true });
 
     await page.getByRole('button', { name: 'Create plan' }).click();

@@ -19,6 +19,7 @@ import {
   PlanValidationBuilder,
   PlanValidationRule,
 } from '../../sheets-addon/sheets-adapter';
+import { servedByHtmlService } from './html-service';
 
 const MS_PER_DAY = 86400000;
 /** Sheets counts days from 1899-12-30, like Excel. */
@@ -255,9 +256,11 @@ export class DoubleRange implements PlanRange {
     return this;
   }
 
+  /** Selects the range and shows its sheet (Range.activate). */
   activate(): DoubleRange {
     this.calls.count('Range.activate');
     this.sheet.book.active = this;
+    this.sheet.book.activeSheet = this.sheet;
     return this;
   }
 
@@ -415,6 +418,8 @@ export class DoubleSheet implements PlanSheet {
 
   getRangeList(a1Notations: string[]): DoubleRangeList {
     this.book.calls.count('Sheet.getRangeList');
+    // Refused rather than a list that does nothing (inferred: Google's page does not say what an empty list does).
+    if (!Array.isArray(a1Notations) || a1Notations.length === 0) throw new Error('Exception: The range list must hold at least one range.');
     return new DoubleRangeList(
       a1Notations.map((a) => this.rangeOf(a)),
       this.book.calls,
@@ -622,12 +627,18 @@ export class DoubleSpreadsheet implements PlanSpreadsheet {
     return this.locale;
   }
 
+  /** "Sets the specified range as the active range in the active sheet" (Spreadsheet.setActiveRange): a range on another sheet is refused here (how Sheets fails is inferred). */
   setActiveRange(range: PlanRange): DoubleRange {
     this.calls.count('Spreadsheet.setActiveRange');
     if (!(range instanceof DoubleRange) || range.sheet.book !== this) throw new Error('The range must be in this spreadsheet.');
+    if (range.sheet !== this.currentSheet()) throw new Error(`Exception: The range ${range.a1()} is not on the active sheet (${this.currentSheet().name}).`);
     this.active = range;
-    this.activeSheet = range.sheet;
     return range;
+  }
+
+  /** The sheet the user sees: the last one activated or inserted, else the first. */
+  currentSheet(): DoubleSheet {
+    return this.activeSheet ?? this.sheets[0];
   }
 
   toast(msg: string, title: string): void {
@@ -647,6 +658,7 @@ export interface MenuSurface {
 }
 export interface HtmlOutputSurface {
   setTitle(title: string): HtmlOutputSurface;
+  getContent(): string;
 }
 export interface HtmlServiceSurface {
   createHtmlOutputFromFile(filename: string): HtmlOutputSurface;
@@ -663,12 +675,21 @@ export class DoubleHtmlOutput implements HtmlOutputSurface {
   title = '';
   constructor(
     readonly file: string,
+    private readonly content: string,
     private readonly calls: ServiceCalls,
   ) {}
   setTitle(title: string): DoubleHtmlOutput {
     this.calls.count('HtmlOutput.setTitle');
     this.title = title;
     return this;
+  }
+  getContent(): string {
+    this.calls.count('HtmlOutput.getContent');
+    return this.content;
+  }
+  /** The page as the browser receives it: after HtmlService's reported rewrite of inline scripts (html-service.ts). */
+  served(): string {
+    return servedByHtmlService(this.content);
   }
 }
 
@@ -725,10 +746,16 @@ export class DoubleSpreadsheetApp implements PlanSpreadsheetApp {
 
 export class DoubleHtmlService implements HtmlServiceSurface {
   readonly created: DoubleHtmlOutput[] = [];
-  constructor(private readonly calls: ServiceCalls) {}
+  /** `files` gives a project file's text by its name without `.html` (undefined when there is none). */
+  constructor(
+    private readonly calls: ServiceCalls,
+    private readonly files: (name: string) => string | undefined = () => '',
+  ) {}
   createHtmlOutputFromFile(filename: string): DoubleHtmlOutput {
     this.calls.count('HtmlService.createHtmlOutputFromFile');
-    const out = new DoubleHtmlOutput(filename, this.calls);
+    const content = this.files(filename);
+    if (content === undefined) throw new Error(`Exception: No HTML file named ${filename} was found.`);
+    const out = new DoubleHtmlOutput(filename, content, this.calls);
     this.created.push(out);
     return out;
   }
