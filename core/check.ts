@@ -3,9 +3,11 @@
 
 import { parseA1 } from './a1';
 import { capacityLedger } from './capacity';
-import { Label, Language, PlanFieldKey, sheetKeyOf, sheetLabel, SHEET_ORDER, SheetKey } from './contract';
-import { Finding, makeFinding, Params, Phase, PHASES, Place, RuleDef, SEVERITIES } from './finding';
-import { cellOf, firstCellOf, Plan, RowOrigin } from './plan';
+import { CheckOptions, ruleContext, SupportReason, SupportVerdict } from './check-context';
+import { Language, sheetKeyOf, SHEET_ORDER } from './contract';
+import { Finding, Phase, PHASES, SEVERITIES } from './finding';
+import { NextStep, nextSteps } from './next-steps';
+import { Plan } from './plan';
 import { readPlan, WorkbookInput } from './read';
 import { checkCommitments } from './rules/commitment';
 import { checkKnowledge } from './rules/knowledge';
@@ -13,108 +15,11 @@ import { checkStructure } from './rules/structure';
 import { checkVision } from './rules/vision';
 import { Scorecard, scorePlan } from './score';
 import { judgeCommitments } from './support';
-import { Day } from './values';
 
-export type SupportReason = 'no-vision' | 'no-owner' | 'not-approved' | 'not-agreed' | 'over-capacity' | 'over-budget' | 'no-capacity';
-
-export const SUPPORT_REASONS: readonly SupportReason[] = [
-  'no-vision',
-  'no-owner',
-  'not-approved',
-  'not-agreed',
-  'over-capacity',
-  'over-budget',
-  'no-capacity',
-];
-
-export interface SupportVerdict {
-  id: string;
-  commitment: string;
-  sheet: string;
-  cell: string;
-  supported: boolean;
-  reasons: SupportReason[];
-  /** A cancelled commitment promises nothing, so it is never unsupported (docs/rules.md). */
-  cancelled: boolean;
-}
-
-export interface CheckOptions {
-  /** "Today" for the date rules. */
-  asOf: Day;
-  /** Language of messages; default: the workbook's. */
-  language?: Language;
-  /** Knowledge not verified for longer than this is stale (default 180). */
-  staleKnowledgeDays?: number;
-  /** A coach or decision maker not contacted for longer than this is cold (default 60). */
-  staleContactDays?: number;
-}
-
-/** What a rule module sees: the plan, the settings, and one way to raise a finding. */
-export interface RuleContext {
-  plan: Plan;
-  asOf: Day;
-  lang: Language;
-  staleKnowledgeDays: number;
-  staleContactDays: number;
-  raise(rule: RuleDef, place: Place, params?: Params): void;
-  /** The workbook's name for a contract sheet (its contract name if the sheet is missing). */
-  sheetName(key: SheetKey): string;
-  hasSheet(key: SheetKey): boolean;
-  /** The sheet has the column (a missing column is already reported, so rules about it stay quiet). */
-  hasColumn(key: SheetKey, column: string): boolean;
-  /** Where whole-sheet findings point: column A of the sheet's header row (A1 when the sheet is missing). */
-  headerCell(key: SheetKey): string;
-  /** The A1 cell of a row's field, falling back to the row's first cell. */
-  cell(row: RowOrigin, key: string): string;
-  /** The Plan sheet's value cell of a field, or A1 when the field row is missing. */
-  fieldCell(key: PlanFieldKey): string;
-  /**
-   * True when the field's column exists and its cell did not already get a
-   * reading finding: rules about a blank field stay quiet when the reader has
-   * already reported why the value is missing.
-   */
-  known(row: RowOrigin, key: string): boolean;
-  /** Same for a Plan sheet field. */
-  fieldKnown(key: PlanFieldKey): boolean;
-  /** How a message names a record: `C3 "Quarterly steel price review"`, or its row when it has no ID. */
-  thing(row: RowOrigin & { id?: string }, text: string): Label;
-}
-
-export function ruleContext(plan: Plan, options: CheckOptions, findings: Finding[], readFindings: readonly Finding[] = []): RuleContext {
-  const lang = options.language ?? plan.language;
-  const flagged = new Set(readFindings.map((f) => `${f.sheet}\u0000${f.cell}`));
-  const sheetName = (key: SheetKey): string => plan.sheets[key]?.name ?? sheetLabel(key)[plan.language];
-  const planSheet = sheetName('plan');
-  return {
-    plan,
-    asOf: options.asOf,
-    lang,
-    staleKnowledgeDays: options.staleKnowledgeDays ?? 180,
-    staleContactDays: options.staleContactDays ?? 60,
-    raise: (rule, place, params = {}) => findings.push(makeFinding(rule, place, params, lang)),
-    sheetName,
-    hasSheet: (key) => plan.sheets[key] !== undefined,
-    hasColumn: (key, column) => plan.sheets[key]?.columns[column] !== undefined,
-    headerCell: (key) => `A${plan.sheets[key]?.headerRow ?? 1}`,
-    cell: (row, key) => cellOf(row, key) ?? firstCellOf(row),
-    fieldCell: (key) => plan.summary.cells[key] ?? 'A1',
-    known: (row, key) => {
-      const cell = cellOf(row, key);
-      return cell !== undefined && !flagged.has(`${row.sheet}\u0000${cell}`);
-    },
-    fieldKnown: (key) => {
-      const cell = plan.summary.cells[key];
-      return cell === undefined || !flagged.has(`${planSheet}\u0000${cell}`);
-    },
-    thing: (row, text) => {
-      const id = row.id ?? '';
-      const quoted = text === '' ? '' : ` "${text}"`;
-      if (id !== '') return { en: `${id}${quoted}`, es: `${id}${quoted}` };
-      return { en: `on row ${row.row}${quoted}`, es: `de la fila ${row.row}${quoted}` };
-    },
-  };
-}
-
+// The shared types live in core/check-context.ts; hosts and tests keep importing them from here.
+export type { CheckOptions, RuleContext, SupportReason, SupportVerdict } from './check-context';
+export { ruleContext, SUPPORT_REASONS } from './check-context';
+export type { NextStep } from './next-steps';
 
 /** Committed hours and cost of one Capacity row, as its live formulas compute them. */
 export interface CapacityUse {
@@ -136,6 +41,8 @@ export interface CheckResult {
   commitments: SupportVerdict[];
   scorecard: Scorecard;
   capacity: CapacityUse[];
+  /** The few steps that would raise overall readiness most, best first. */
+  actions: NextStep[];
 }
 
 /** Checks a workbook: findings, a verdict per commitment, a scorecard. */
@@ -151,13 +58,17 @@ export function checkPlan(input: WorkbookInput, options: CheckOptions): CheckRes
   checkVision(ctx);
   checkCommitments(ctx, ledger);
   const sorted = sortFindings(findings);
+  const scorecard = scorePlan(sorted);
+  const cost = sorted.map(() => 0);
+  for (const c of scorecard.cost) cost[c.findingIndex] = c.points;
+  const actions = nextSteps(sorted, cost, scorecard.overall, (i) => scorePlan(sorted.filter((_, j) => j !== i)).overall);
   return {
     language: plan.language,
     outputLanguage,
     plan,
     findings: sorted,
     commitments: judgeCommitments(plan, ledger),
-    scorecard: scorePlan(sorted),
+    scorecard,
     capacity: ledger.loads.map((l) => ({
       sheet: l.capacity.sheet,
       row: l.capacity.row,
@@ -165,6 +76,7 @@ export function checkPlan(input: WorkbookInput, options: CheckOptions): CheckRes
       committedHours: l.committedHours,
       committedCost: l.committedCost,
     })),
+    actions,
   };
 }
 
@@ -209,6 +121,7 @@ export interface CheckJson {
   scorecard: { knowledge: number; vision: number; commitment: number; overall: number };
   findings: { severity: string; phase: string; rule: string; sheet: string; cell: string; message: string; fix: string }[];
   commitments: { id: string; supported: boolean; reasons: SupportReason[] }[];
+  actions: NextStep[];
 }
 
 /** The `--json` shape: stable keys, nothing host-specific. */
@@ -226,5 +139,6 @@ export function toJson(result: CheckResult): CheckJson {
       fix: f.fix,
     })),
     commitments: result.commitments.map((c) => ({ id: c.id, supported: c.supported, reasons: [...c.reasons] })),
+    actions: result.actions.map((a) => ({ rule: a.rule, sheet: a.sheet, cell: a.cell, message: a.message, gain: a.gain })),
   };
 }

@@ -20,6 +20,8 @@ export interface Finding extends Place {
   rule: string;
   message: string;
   fix: string;
+  /** The action that resolves it, naming the thing ("Agree C7 with Pedro Gómez"); next steps lead with it. */
+  step?: string;
 }
 
 /** Values substituted into a rule's message: plain workbook text, or a label per language. */
@@ -35,6 +37,8 @@ export interface RuleDef {
   /** The finding's message; `{name}` is replaced by params.name. */
   message: Label;
   fix: Label;
+  /** The action, as a next step names it; the fix stands in when a rule has none. */
+  step?: Label;
 }
 
 export function render(template: string, params: Params, lang: Language): string {
@@ -47,7 +51,7 @@ export function render(template: string, params: Params, lang: Language): string
 }
 
 export function makeFinding(rule: RuleDef, place: Place, params: Params, lang: Language): Finding {
-  return {
+  const finding: Finding = {
     severity: rule.severity,
     phase: rule.phase,
     rule: rule.code,
@@ -56,4 +60,6 @@ export function makeFinding(rule: RuleDef, place: Place, params: Params, lang: L
     message: render(rule.message[lang], params, lang),
     fix: render(rule.fix[lang], params, lang),
   };
+  if (rule.step) finding.step = render(rule.step[lang], params, lang);
+  return finding;
 }

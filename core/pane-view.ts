@@ -2,7 +2,7 @@
 // since google.script.run rejects them), already in the user's language, with
 // list values as stable keys so each pane labels them itself.
 
-import { CheckResult, SupportReason } from './check';
+import { CheckResult, NextStep, SupportReason } from './check';
 import { Language } from './contract';
 import { Phase, Severity } from './finding';
 import { Day, formatDay } from './values';
@@ -52,6 +52,8 @@ export interface PaneCheckView {
   findings: PaneFinding[];
   commitments: PaneCommitment[];
   stakeholders: PaneStakeholder[];
+  /** The few steps that would raise overall readiness most, best first (what the pane shows at the top). */
+  actions: NextStep[];
 }
 
 /** The pane's view of a check made as of `asOf` (the check result itself does not carry its date). */
@@ -70,7 +72,7 @@ export function paneView(result: CheckResult, asOf: Day): PaneCheckView {
       overall: s.overall,
       explanation: s.explanation[result.outputLanguage],
     },
-    findings: result.findings.map((f, i) => ({ ...f, points: points[i] })),
+    findings: result.findings.map((f, i) => ({ severity: f.severity, phase: f.phase, rule: f.rule, sheet: f.sheet, cell: f.cell, message: f.message, fix: f.fix, points: points[i] })),
     commitments: result.commitments.map((c) => ({
       id: c.id,
       commitment: c.commitment,
@@ -89,5 +91,6 @@ export function paneView(result: CheckResult, asOf: Day): PaneCheckView {
       ...(p.attitude !== undefined ? { attitude: p.attitude } : {}),
       ...(p.influence !== undefined ? { influence: p.influence } : {}),
     })),
+    actions: result.actions.map((a) => ({ ...a })),
   };
 }

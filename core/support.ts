@@ -3,7 +3,7 @@
 // commitment the organisation cannot deliver, so every commitment is judged.
 
 import { CapacityLedger, capacityLedger, consumesCapacity } from './capacity';
-import type { SupportReason, SupportVerdict } from './check';
+import type { SupportReason, SupportVerdict } from './check-context';
 import { Label, matchKey } from './contract';
 import { cellOf, Commitment, firstCellOf, Plan } from './plan';
 

@@ -205,3 +205,16 @@ export function parseIdList(v: unknown): string[] {
     .map((s) => s.trim())
     .filter((s) => s !== '');
 }
+
+/** Whole amounts with the language's thousands separator (1,200,000 / 1.200.000), the same on every host. */
+export function formatAmount(n: number, lang: Language): string {
+  const whole = Math.round(n).toString();
+  const sep = lang === 'es' ? '.' : ',';
+  return whole.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+}
+
+/** Hours and other quantities: whole part grouped as formatAmount does, up to two decimals with the language's mark. */
+export function formatNumber(n: number, lang: Language): string {
+  const [whole, frac] = (Math.round(n * 100) / 100).toString().split('.');
+  return frac === undefined ? formatAmount(Number(whole), lang) : `${formatAmount(Number(whole), lang)}${lang === 'es' ? ',' : '.'}${frac}`;
+}

@@ -18,11 +18,12 @@ afterAll(removeTempDirs);
 
 type Verdicts = { id: string; supported: boolean; reasons: string[] }[];
 
-function fromView(view: PaneCheckView): { scorecard: object; findings: object[]; commitments: Verdicts } {
+function fromView(view: PaneCheckView): { scorecard: object; findings: object[]; commitments: Verdicts; actions: object[] } {
   return {
     scorecard: { knowledge: view.scorecard.knowledge, vision: view.scorecard.vision, commitment: view.scorecard.commitment, overall: view.scorecard.overall },
     findings: view.findings.map(({ points: _points, ...f }) => f),
     commitments: view.commitments.map((c) => ({ id: c.id, supported: c.supported, reasons: c.reasons })),
+    actions: view.actions,
   };
 }
 

@@ -3,13 +3,12 @@
 // cannot deliver — failing a commitment is the worst outcome.
 
 import { CapacityLedger, CapacityLoad, consumesCapacity } from '../capacity';
-import type { RuleContext } from '../check';
+import type { RuleContext } from '../check-context';
 import { Label, matchKey } from '../contract';
 import { RuleDef } from '../finding';
 import { Commitment, Stakeholder } from '../plan';
 import { visionIds } from '../support';
-import { formatDay } from '../values';
-import { formatAmount } from './vision';
+import { formatAmount, formatDay, formatNumber } from '../values';
 
 export const COMMITMENT_RULES = {
   noCommitment: {
@@ -376,11 +375,6 @@ function capacityLoads(ctx: RuleContext, ledger: CapacityLedger): void {
 function spanParams(load: CapacityLoad): { team: string; start: string; end: string } {
   const row = load.capacity;
   return { team: row.team, start: row.start === undefined ? '…' : formatDay(row.start), end: row.end === undefined ? '…' : formatDay(row.end) };
-}
-
-function formatNumber(n: number, lang: 'en' | 'es'): string {
-  const [whole, frac] = (Math.round(n * 100) / 100).toString().split('.');
-  return frac === undefined ? formatAmount(Number(whole), lang) : `${formatAmount(Number(whole), lang)}${lang === 'es' ? ',' : '.'}${frac}`;
 }
 
 /** `C4 "Build the model", C5 "..."` — the first few, then how many more. */

@@ -2,7 +2,7 @@
 // operations, is that knowledge earned by a learning plan, and do we know the
 // people who decide?
 
-import type { RuleContext } from '../check';
+import type { RuleContext } from '../check-context';
 import { Label } from '../contract';
 import { RuleDef } from '../finding';
 import { formatDay } from '../values';

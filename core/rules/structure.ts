@@ -1,7 +1,7 @@
 // Structure rules that need the whole plan: IDs and references, the Plan
 // sheet's account and period, and capacity rows that cannot cover anything.
 
-import type { RuleContext } from '../check';
+import type { RuleContext } from '../check-context';
 import { Label, matchKey, SheetKey, TABLE_SHEETS } from '../contract';
 import { RuleDef } from '../finding';
 import { RowOrigin } from '../plan';

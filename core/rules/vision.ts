@@ -2,9 +2,10 @@
 // the client's business, grounded in what we learned and validated with the
 // client — not a list of what the client will order this year.
 
-import type { RuleContext } from '../check';
+import type { RuleContext } from '../check-context';
 import { Label, matchKey } from '../contract';
 import { RuleDef } from '../finding';
+import { formatAmount } from '../values';
 
 export const VISION_RULES = {
   noOpportunity: {
@@ -177,11 +178,4 @@ export function checkVision(ctx: RuleContext): void {
       );
     }
   }
-}
-
-/** Whole amounts with the language's thousands separator (1,200,000 / 1.200.000), the same on every host. */
-export function formatAmount(n: number, lang: 'en' | 'es'): string {
-  const whole = Math.round(n).toString();
-  const sep = lang === 'es' ? '.' : ',';
-  return whole.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
 }

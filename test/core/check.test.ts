@@ -69,7 +69,7 @@ describe('the check result', () => {
 
   it('toJson gives exactly the documented shape', () => {
     const json = toJson(check(sampleData('en'), { asOf: DEMO_DAY }));
-    expect(Object.keys(json)).toEqual(['scorecard', 'findings', 'commitments']);
+    expect(Object.keys(json)).toEqual(['scorecard', 'findings', 'commitments', 'actions']);
     expect(Object.keys(json.scorecard)).toEqual(['knowledge', 'vision', 'commitment', 'overall']);
     expect(Object.keys(json.findings[0])).toEqual(['severity', 'phase', 'rule', 'sheet', 'cell', 'message', 'fix']);
     expect(json.commitments.find((c) => c.id === 'C8')).toEqual({ id: 'C8', supported: false, reasons: ['no-owner', 'no-capacity'] });
@@ -80,5 +80,20 @@ describe('the check result', () => {
     data.rows.commitments[7].commitment = '=HYPERLINK("http://x")';
     const f = check(data, { asOf: DEMO_DAY }).findings.find((x) => x.rule === 'commitment-no-owner');
     expect(f?.message).toBe('Commitment C8 "=HYPERLINK("http://x")" has no owner.');
+  });
+});
+
+describe('next steps', () => {
+  it('name the findings whose resolution raises overall readiness most, best first, each with its gain', () => {
+    const result = check(sampleData('en'), { asOf: DEMO_DAY });
+    expect(result.actions.length).toBeGreaterThan(0);
+    const gains = result.actions.map((a) => a.gain);
+    expect([...gains].sort((a, b) => b - a)).toEqual(gains);
+    for (const a of result.actions) {
+      expect(a.gain).toBeGreaterThan(0);
+      expect(result.findings.some((f) => f.rule === a.rule && f.sheet === a.sheet && f.cell === a.cell)).toBe(true);
+      expect(a.message).not.toBe('');
+    }
+    expect(Object.keys(toJson(result).actions[0])).toEqual(['rule', 'sheet', 'cell', 'message', 'gain']);
   });
 });
