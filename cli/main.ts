@@ -5,9 +5,12 @@
 import { version } from '../package.json';
 import { Language, LANGUAGES } from '../core/contract';
 import { dayFromParts, Day } from '../core/values';
-import { EXIT, Io, runCheck, runNew, runSample } from './commands';
+import { EXIT, Io, runCheck, runNew, runSample, today } from './commands';
 import { oneLine } from './xlsx-workbook';
 import { runShare } from './share';
+import { runPortfolio } from './portfolio/command';
+// `npm run demo` calls it from the bundle to write the demo portfolio.
+export { writeDemoPortfolio } from './portfolio/demo-portfolio';
 
 const USAGE = `kap ${version}: plan key accounts with the Knowledge -> Vision -> Commitment method, in .xlsx files.
 
@@ -25,15 +28,21 @@ Usage:
       --lang    the language of the report (default: the workbook's)
   kap share FILE --out CLIENT.xlsx [--lang en|es] [--force]
       Write the client copy: only what the client should see.
+  kap portfolio PATH... [--capacity FILE] [--out FILE.xlsx] [--html FILE.html] [--json]
+                        [--as-of YYYY-MM-DD] [--lang en|es] [--jobs N]
+      Check every plan under the PATHs (folders searched for .xlsx) and add up each team's
+      commitments across the accounts against the organisation's capacity.
   kap --help | kap --version
 
-Exit status: 0 done (check: no errors), 1 check found errors, 2 the file cannot be read or written, or wrong arguments.
+Exit status: 0 done (check: no errors), 1 check found errors (portfolio: a conflict, a plan with errors or a file not checked), 2 the file cannot be read or written, or wrong arguments.
 Docs: docs/cli.md and docs/workbook.md.`;
 
 type OptionKind = 'flag' | 'value';
 
 interface CommandSpec {
   options: Record<string, OptionKind>;
+  /** Takes one or more FILEs (the others take exactly one). */
+  many?: boolean;
 }
 
 const COMMANDS: Record<string, CommandSpec> = {
@@ -43,6 +52,7 @@ const COMMANDS: Record<string, CommandSpec> = {
     options: { json: 'flag', write: 'flag', 'as-of': 'value', lang: 'value', 'stale-knowledge-days': 'value', 'stale-contact-days': 'value' },
   },
   share: { options: { out: 'value', lang: 'value', force: 'flag' } },
+  portfolio: { options: { capacity: 'value', out: 'value', html: 'value', json: 'flag', 'as-of': 'value', lang: 'value', jobs: 'value' }, many: true },
 };
 
 /** A wrong command line: one line on stderr, exit 2. */
@@ -50,6 +60,7 @@ class UsageError extends Error {}
 
 interface Parsed {
   file: string;
+  files: string[];
   flags: Set<string>;
   values: Map<string, string>;
 }
@@ -87,8 +98,8 @@ function parse(command: string, spec: CommandSpec, args: string[]): Parsed {
     values.set(name, value);
   }
   if (files.length === 0) throw new UsageError(`${command} needs a FILE`);
-  if (files.length > 1) throw new UsageError(`${command} takes one FILE, got ${files.length}: ${files.join(' ')}`);
-  return { file: files[0], flags, values };
+  if (files.length > 1 && !spec.many) throw new UsageError(`${command} takes one FILE, got ${files.length}: ${files.join(' ')}`);
+  return { file: files[0], files, flags, values };
 }
 
 function language(parsed: Parsed): Language | undefined {
@@ -158,6 +169,24 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
         const out = parsed.values.get('out');
         if (out === undefined) throw new UsageError('share needs --out CLIENT.xlsx');
         return await runShare({ file: parsed.file, out, language: language(parsed), force: parsed.flags.has('force') }, io);
+      }
+      case 'portfolio': {
+        const jobs = parsed.values.get('jobs');
+        if (jobs !== undefined && (!/^\d{1,3}$/.test(jobs) || Number(jobs) < 1)) throw new UsageError(`--jobs must be a whole number (1 or more), not "${jobs}"`);
+        return await runPortfolio(
+          {
+            paths: parsed.files,
+            capacity: parsed.values.get('capacity'),
+            out: parsed.values.get('out'),
+            html: parsed.values.get('html'),
+            json: parsed.flags.has('json'),
+            asOf: asOfDay(parsed) ?? today(),
+            language: language(parsed) ?? 'en',
+            jobs: jobs === undefined ? undefined : Number(jobs),
+            progress: process.stderr.isTTY ? process.stderr : undefined,
+          },
+          io,
+        );
       }
     }
     throw new UsageError(`unknown command "${command}"`);

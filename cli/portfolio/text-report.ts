@@ -1,0 +1,99 @@
+// The human report of `kap portfolio`: the Accounts and Teams tables as
+// aligned text, then each conflict with every commitment that shares it,
+// the portfolio's findings and the files not checked. Plain lines, so it
+// reads the same in a terminal, a log or CI.
+
+import { Language } from '../../core/contract';
+import { accountName, Portfolio } from '../../core/portfolio';
+import { accountsTable, overCost, overHours, portfolioWord, PortfolioCell, PortfolioColumn, PortfolioTable, spanLabel, teamsTable } from '../../core/portfolio-layout';
+import { Day, formatDay } from '../../core/values';
+
+/** 1234567.5 -> "1,234,567.5" (en) or "1.234.567,5" (es): at most two decimals, none when whole. */
+export function formatAmount(n: number, lang: Language): string {
+  const [whole, decimals] = (Math.round(Math.abs(n) * 100) / 100).toFixed(2).split('.');
+  const group = lang === 'es' ? '.' : ',';
+  const mark = lang === 'es' ? ',' : '.';
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  const frac = decimals === '00' ? '' : `${mark}${decimals.replace(/0$/, '')}`;
+  return `${n < 0 ? '-' : ''}${grouped}${frac}`;
+}
+
+/** A table cell as text, as the text report and the HTML page show it. */
+export function cellText(cell: PortfolioCell, column: PortfolioColumn, lang: Language): string {
+  if (cell === null) return '';
+  if (typeof cell === 'object') return formatDay(cell.day);
+  if (typeof cell === 'string') return cell;
+  if (column.kind === 'percent') return `${Math.round(cell * 100)}%`;
+  if (column.kind === 'count' || column.kind === 'score') return String(cell);
+  return formatAmount(cell, lang);
+}
+
+/** Long names are cut so a row fits a wide terminal; files are never cut (a user copies them). */
+const MAX_TEXT_COLUMN = 32;
+
+function fit(text: string, width: number): string {
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text;
+}
+
+function tableLines(table: PortfolioTable, lang: Language, skip: readonly string[] = []): string[] {
+  const shown = table.columns.map((c, i) => ({ c, i })).filter(({ c }) => !skip.includes(c.key));
+  const texts = table.rows.map((row) => shown.map(({ c, i }) => (c.key === 'file' ? cellText(row[i], c, lang) : fit(cellText(row[i], c, lang), MAX_TEXT_COLUMN))));
+  const widths = shown.map(({ c }, j) => Math.max(c.header.length, ...texts.map((r) => r[j].length)));
+  const right = shown.map(({ c }) => c.kind !== 'text' && c.kind !== 'date');
+  const line = (cells: string[]): string =>
+    `  ${cells.map((t, j) => (right[j] ? t.padStart(widths[j]) : t.padEnd(widths[j]))).join('  ')}`.trimEnd();
+  return [line(shown.map(({ c }) => c.header)), ...texts.map(line)];
+}
+
+export function portfolioReport(p: Portfolio, asOf: Day): string[] {
+  const l = p.language;
+  const w = (k: Parameters<typeof portfolioWord>[0], params: Record<string, string> = {}): string => portfolioWord(k, l, params);
+  const lines: string[] = [];
+  const planWord = p.accounts.length === 1 ? w('plan') : w('plans');
+  const skipped = p.skipped.length > 0 ? `, ${p.skipped.length} ${w(p.skipped.length === 1 ? 'skippedOne' : 'skippedCount')}` : '';
+  lines.push(`${w('title')}: ${p.accounts.length} ${planWord}${skipped} (${w('asOf')} ${formatDay(asOf)})`);
+  lines.push(p.capacitySource === 'file' ? w('capacityFile', { file: p.capacityFile ?? '' }) : w('capacityPlans'));
+  lines.push('');
+
+  lines.push(`${w('accounts')} (${p.accounts.length})`);
+  if (p.accounts.length === 0) lines.push(`  ${w('noAccounts')}`);
+  else lines.push(...tableLines(accountsTable(p), l));
+  lines.push('');
+
+  lines.push(`${w('teams')} (${p.teams.length})`);
+  if (p.teams.length === 0) lines.push(`  ${w('noTeams')}`);
+  const teams = teamsTable(p);
+  if (teams.rows.length > 0) lines.push(...tableLines(teams, l, ['capacityFrom']));
+  lines.push('');
+
+  const only = p.conflicts.filter((c) => c.onlyWhenAddedUp).length;
+  lines.push(`${w('conflicts')} (${p.conflicts.length}${p.conflicts.length > 0 ? `; ${only} ${w('onlyAdded')}` : ''})`);
+  if (p.conflicts.length === 0) lines.push(`  ${w('noConflicts')}`);
+  for (const c of p.conflicts) {
+    const t = c.span;
+    const parts: string[] = [];
+    if (c.overHours) parts.push(`${formatAmount(t.committedHours, l)} ${w('of')} ${formatAmount(t.availableHours, l)} ${w('hours')} (${w('over')} ${formatAmount(overHours(c) ?? 0, l)})`);
+    if (c.overBudget) parts.push(`${w('cost')} ${formatAmount(t.committedCost, l)} ${w('of')} ${formatAmount(t.budget, l)} (${w('over')} ${formatAmount(overCost(c) ?? 0, l)})`);
+    lines.push(`  ${t.team} ${spanLabel(t)}: ${parts.join('; ')}; ${c.onlyWhenAddedUp ? w('onlyAdded') : w('alsoSingle')}`);
+    for (const share of t.shares) {
+      lines.push(`    ${accountName(share)} (${share.file}): ${formatAmount(share.hours, l)} ${w('hoursUnit')}, ${formatAmount(share.cost, l)}`);
+      for (const item of share.commitments) {
+        const name = item.id !== '' ? item.id : `${item.sheet}!${item.cell}`;
+        const text = item.commitment !== '' ? ` "${item.commitment}"` : '';
+        lines.push(`      ${name}${text} ${formatDay(item.due)}  ${formatAmount(item.hours, l)} ${w('hoursUnit')}  ${formatAmount(item.cost, l)}`);
+      }
+    }
+  }
+
+  if (p.findings.length > 0) {
+    lines.push('');
+    lines.push(`${w('findings')} (${p.findings.length})`);
+    for (const f of p.findings) lines.push(`  ${f.rule}: ${f.message}`);
+  }
+  if (p.skipped.length > 0) {
+    lines.push('');
+    lines.push(`${w('skipped')} (${p.skipped.length})`);
+    for (const s of p.skipped) lines.push(`  ${s.file}: ${s.reason}`);
+  }
+  return lines;
+}

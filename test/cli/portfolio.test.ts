@@ -1,0 +1,165 @@
+// kap portfolio in-process: three plans that each fit their own capacity but
+// not together, files that are not plans, the same folder twice, a capacity
+// file, and wrong command lines.
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { writeAccountPlan } from '../../cli/portfolio/demo-portfolio';
+import { PlanWorkbook } from '../../cli/xlsx-workbook';
+import { AS_OF, kap, removeTempDirs, tempDir } from './kap';
+import { Q1, threePlans } from './portfolio-fixtures';
+
+afterAll(removeTempDirs);
+
+interface Json {
+  accounts: { file: string; account: string; language: string; scorecard: Record<string, number>; commitments: number }[];
+  teams: { team: string; start: string; committedHours: number; availableHours: number; overHours: boolean; accounts: { account: string }[] }[];
+  conflicts: { team: string; start: string; end: string; overHours: number | null; overCost: number | null; onlyWhenAddedUp: boolean; accounts: { account: string; file: string; hours: number; commitments: { id: string; cell: string }[] }[] }[];
+  findings: { rule: string; message: string }[];
+  skipped: { file: string; reason: string }[];
+}
+
+describe('kap portfolio', () => {
+  const dir = tempDir();
+  let json: Json;
+
+  beforeAll(async () => {
+    await threePlans(dir);
+    const r = await kap('portfolio', dir, '--json', '--as-of', AS_OF);
+    expect(r.err).toBe('');
+    json = JSON.parse(r.out) as Json;
+  });
+
+  it('reads English and Spanish plans alike, one row per plan in file order', () => {
+    expect(json.accounts.map((a) => [path.relative(dir, a.file), a.account, a.language, a.commitments])).toEqual([
+      ['acme.xlsx', 'Acme Mining', 'en', 4],
+      [path.join('es', 'aceros.xlsx'), 'Aceros del Sur', 'es', 1],
+      ['zinc.xlsx', 'Zinc Corp', 'en', 1],
+    ]);
+    for (const a of json.accounts) expect(Object.keys(a.scorecard)).toEqual(['knowledge', 'vision', 'commitment', 'overall']);
+  });
+
+  it('teams that fit in each plan but not together are a conflict naming every commitment (account and ID)', () => {
+    expect(json.conflicts).toHaveLength(1);
+    const c = json.conflicts[0];
+    expect([c.team, c.start, c.end, c.overHours, c.overCost, c.onlyWhenAddedUp]).toEqual(['Field services', '2027-01-01', '2027-03-31', 80, null, true]);
+    expect(c.accounts.map((a) => [a.account, a.hours, a.commitments.map((x) => x.id)])).toEqual([
+      ['Acme Mining', 60, ['C1', 'C2']],
+      ['Aceros del Sur', 60, ['C7']],
+      ['Zinc Corp', 60, ['Z1']],
+    ]);
+    expect(c.accounts[1].commitments[0].cell).toBe('A2');
+    // The next span of the same team holds only Acme's 90 hours: within.
+    expect(json.teams.map((t) => [t.team, t.start, t.committedHours, t.availableHours, t.overHours])).toEqual([
+      ['Field services', '2027-01-01', 180, 100, true],
+      ['Field services', '2027-04-01', 90, 100, false],
+    ]);
+  });
+
+  it('the text report names the conflict, each account and each commitment; exit 1', async () => {
+    const r = await kap('portfolio', dir, '--as-of', AS_OF);
+    expect(r.code).toBe(1);
+    const out = r.out;
+    expect(out).toContain('Field services 2027-01-01..2027-03-31: 180 of 100 hours (over by 80); only when the accounts are added up');
+    for (const name of ['Acme Mining', 'Aceros del Sur', 'Zinc Corp']) expect(out).toContain(`    ${name} (`);
+    for (const line of ['C1 "Sensor install"', 'C2 "Pilot review"', 'C7 "Monitoreo de hornos"', 'Z1 "Crusher survey"']) expect(out).toContain(`      ${line}`);
+    expect(out).not.toContain('C3 "Client data export"');
+  });
+
+  it('the same folder gives the same output twice, and --lang es writes it in Spanish', async () => {
+    const again = await kap('portfolio', dir, '--json', '--as-of', AS_OF);
+    expect(JSON.parse(again.out)).toEqual(json);
+    const a = await kap('portfolio', dir, '--as-of', AS_OF, '--lang', 'es');
+    const b = await kap('portfolio', dir, '--as-of', AS_OF, '--lang', 'es');
+    expect(a.out).toBe(b.out);
+    expect(a.out).toContain('Revisión de la cartera: 3 planes');
+    expect(a.out).toContain('solo al sumar las cuentas');
+  });
+});
+
+describe('kap portfolio: files that are not plans', () => {
+  it('unreadable and non-plan files are listed with a one-line reason and do not stop the run; lock files are not plans', async () => {
+    const dir = tempDir();
+    await threePlans(dir);
+    writeFileSync(path.join(dir, 'notes.xlsx'), 'not a workbook');
+    writeFileSync(path.join(dir, 'empty.xlsx'), '');
+    await PlanWorkbook.fromGrids({ sheets: [{ name: 'Budget', values: [['Line', 'Amount'], ['Travel', 100]] }] }).save(path.join(dir, 'budget.xlsx'));
+    // Excel's and LibreOffice's lock files beside an open plan, and a hidden copy.
+    writeFileSync(path.join(dir, '~$acme.xlsx'), 'lock');
+    writeFileSync(path.join(dir, '.~lock.acme.xlsx#'), 'lock');
+    copyFileSync(path.join(dir, 'acme.xlsx'), path.join(dir, '.acme-backup.xlsx'));
+    mkdirSync(path.join(dir, 'deep', 'er'), { recursive: true });
+    copyFileSync(path.join(dir, 'zinc.xlsx'), path.join(dir, 'deep', 'er', 'zinc-copy.xlsx'));
+
+    const r = await kap('portfolio', dir, '--json', '--as-of', AS_OF);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.out) as Json;
+    expect(json.accounts.map((a) => path.relative(dir, a.file))).toEqual(['acme.xlsx', path.join('deep', 'er', 'zinc-copy.xlsx'), path.join('es', 'aceros.xlsx'), 'zinc.xlsx']);
+    expect(json.skipped.map((s) => path.relative(dir, s.file))).toEqual(['budget.xlsx', 'empty.xlsx', 'notes.xlsx']);
+    for (const s of json.skipped) expect(s.reason).toMatch(/^[^\n]{10,200}$/);
+    expect(json.skipped[0].reason).toMatch(/not an account plan/);
+    // The copied plan names the same account twice: said, since its commitments now count twice.
+    expect(json.findings.map((f) => f.rule)).toEqual(['same-account']);
+    expect(json.findings[0].message).toContain('"Zinc Corp"');
+
+    const text = await kap('portfolio', dir, '--as-of', AS_OF);
+    expect(text.out).toContain(`Files not checked (3)\n  ${path.join(dir, 'budget.xlsx')}: not an account plan`);
+  });
+
+  it('a folder with no .xlsx, or a PATH that does not exist, cannot run: exit 2, one line', async () => {
+    const empty = tempDir();
+    const none = await kap('portfolio', empty);
+    expect([none.code, none.errLines.length]).toEqual([2, 1]);
+    expect(none.err).toMatch(/no \.xlsx file found/);
+    const missing = await kap('portfolio', path.join(empty, 'nowhere'));
+    expect([missing.code, missing.err]).toEqual([2, `kap: ${path.join(empty, 'nowhere')}: no such file or folder`]);
+  });
+
+  it('wrong options: exit 2 with a pointer to kap --help', async () => {
+    expect((await kap('portfolio')).err).toMatch(/portfolio needs a FILE/);
+    expect((await kap('portfolio', '.', '--out', 'report.csv')).err).toMatch(/--out must name a \.xlsx file.*kap --help/);
+    expect((await kap('portfolio', '.', '--jobs', '0')).code).toBe(2);
+  });
+});
+
+describe('kap portfolio --capacity', () => {
+  it("judges every account against the organisation's capacity file, and says where two rows of it disagree", async () => {
+    const dir = tempDir();
+    await threePlans(dir);
+    const capacity = path.join(dir, 'capacity.xlsx');
+    // The capacity file sits in the folder: it is not taken for a plan.
+    await writeAccountPlan(
+      {
+        lang: 'en',
+        account: '',
+        kam: '',
+        commitments: [],
+        capacity: [
+          { team: 'Field services', ...Q1, hours: 200, budget: 10000 },
+          { team: 'Field services', ...Q1, hours: 250, budget: 10000 },
+        ],
+      },
+      capacity,
+    );
+    const r = await kap('portfolio', dir, '--capacity', capacity, '--json', '--as-of', AS_OF);
+    const json = JSON.parse(r.out) as Json;
+    expect(json.accounts).toHaveLength(3);
+    expect(json.teams.map((t) => [t.team, t.start, t.committedHours, t.availableHours])).toEqual([['Field services', '2027-01-01', 180, 200]]);
+    // 180 hours fit the file's 200 (the smaller of its two rows); 18,000 of cost do not fit its 10,000 budget.
+    expect(json.conflicts.map((c) => [c.overHours, c.overCost, c.onlyWhenAddedUp])).toEqual([[null, 8000, true]]);
+    expect(json.findings.map((f) => f.rule)).toEqual(['capacity-disagrees']);
+    expect(json.findings[0].message).toContain('200 hours, budget 10000: Capacity row 2; 250 hours, budget 10000: Capacity row 3');
+  });
+
+  it('a capacity file that cannot be read, or has no Capacity sheet, stops the run: exit 2', async () => {
+    const dir = tempDir();
+    await threePlans(dir);
+    const bad = path.join(dir, 'bad.txt');
+    writeFileSync(bad, 'nope');
+    const r = await kap('portfolio', dir, '--capacity', bad);
+    expect([r.code, r.errLines.length]).toEqual([2, 1]);
+    const budget = path.join(tempDir(), 'budget.xlsx');
+    await PlanWorkbook.fromGrids({ sheets: [{ name: 'Budget', values: [['Line', 'Amount']] }] }).save(budget);
+    const noSheet = await kap('portfolio', dir, '--capacity', budget);
+    expect([noSheet.code, noSheet.err]).toEqual([2, `kap: ${budget}: no Capacity sheet, so it cannot give the organisation's capacity`]);
+  });
+});
