@@ -69,6 +69,11 @@ export const PORTFOLIO_WORDS = {
   commitments: { en: 'Commitments', es: 'Compromisos' },
   unsupported: { en: 'Unsupported', es: 'Sin respaldo' },
   signOff: { en: 'Client sign-off', es: 'Aprobación del cliente' },
+  nextStep: { en: 'Next step', es: 'Próximo paso' },
+  nextStepPlace: { en: 'Where', es: 'Dónde' },
+  gain: { en: 'Gain', es: 'Ganancia' },
+  nextSteps: { en: 'Next step per account (what raises its overall readiness most)', es: 'Próximo paso por cuenta (lo que más sube su preparación general)' },
+  noNextStep: { en: 'nothing left to raise', es: 'nada más que subir' },
   team: { en: 'Team', es: 'Equipo' },
   start: { en: 'Span start', es: 'Inicio' },
   end: { en: 'Span end', es: 'Fin' },
@@ -146,6 +151,9 @@ export function accountsTable(p: Portfolio): PortfolioTable {
       col('unsupported', 'count', 11, l),
       col('commitments', 'count', 12, l),
       col('signOff', 'text', 14, l),
+      col('nextStep', 'text', 60, l),
+      col('nextStepPlace', 'text', 18, l),
+      col('gain', 'number', 8, l),
     ],
     rows: p.accounts.map((a) => [
       a.file,
@@ -161,6 +169,9 @@ export function accountsTable(p: Portfolio): PortfolioTable {
       a.unsupported,
       a.commitments,
       signedOff(a) ? w('yes') : w('no'),
+      a.nextStep?.message ?? '',
+      a.nextStep ? `${a.nextStep.sheet}!${a.nextStep.cell}` : '',
+      a.nextStep?.gain ?? null,
     ]),
   };
 }

@@ -4,7 +4,7 @@
 // Pure: the CLI reads the files and hands each plan's check over as an
 // AccountSummary (small, so a thousand plans cost little memory).
 
-import { CheckResult } from './check';
+import { CheckResult, NextStep } from './check';
 import { Label, Language, matchKey, SheetKey } from './contract';
 import { capacityLedger, consumesCapacity } from './capacity';
 import { Finding } from './finding';
@@ -58,6 +58,8 @@ export interface AccountSummary {
   unsupported: number;
   signOffBy: string;
   signOffDate?: Day;
+  /** The check's first next step: what would raise this plan's overall readiness most. */
+  nextStep?: NextStep;
   /** Our side and joint commitments, not cancelled, with a team and a due date. */
   load: PortfolioCommitment[];
   capacity: CapacityFigure[];
@@ -123,6 +125,7 @@ export function accountSummary(file: string, result: CheckResult): AccountSummar
     unsupported: result.commitments.filter((c) => !c.supported).length,
     signOffBy: s.signOffBy,
     signOffDate: s.signOffDate,
+    nextStep: result.actions[0] ? { ...result.actions[0] } : undefined,
     load,
     capacity,
   };

@@ -29,6 +29,7 @@ export function portfolioJson(p: Portfolio, asOf: Day) {
       commitments: a.commitments,
       unsupported: a.unsupported,
       signedOff: signedOff(a),
+      nextStep: a.nextStep ? { rule: a.nextStep.rule, sheet: a.nextStep.sheet, cell: a.nextStep.cell, message: a.nextStep.message, gain: a.nextStep.gain } : null,
     })),
     teams: p.teams.map((t) => ({
       team: t.team,

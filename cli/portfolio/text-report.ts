@@ -57,7 +57,16 @@ export function portfolioReport(p: Portfolio, asOf: Day): string[] {
 
   lines.push(`${w('accounts')} (${p.accounts.length})`);
   if (p.accounts.length === 0) lines.push(`  ${w('noAccounts')}`);
-  else lines.push(...tableLines(accountsTable(p), l));
+  else lines.push(...tableLines(accountsTable(p), l, ['nextStep', 'nextStepPlace', 'gain']));
+  if (p.accounts.length > 0) {
+    // The next steps are sentences: under the table, one per account, rather than cut to a column.
+    lines.push('');
+    lines.push(`${w('nextSteps')}`);
+    for (const a of p.accounts) {
+      const step = a.nextStep ? `${a.nextStep.message} (+${formatAmount(a.nextStep.gain, l)}, ${a.nextStep.sheet}!${a.nextStep.cell})` : w('noNextStep');
+      lines.push(`  ${accountName(a)}: ${step}`);
+    }
+  }
   lines.push('');
 
   lines.push(`${w('teams')} (${p.teams.length})`);

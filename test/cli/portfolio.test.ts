@@ -11,7 +11,7 @@ import { Q1, threePlans } from './portfolio-fixtures';
 afterAll(removeTempDirs);
 
 interface Json {
-  accounts: { file: string; account: string; language: string; scorecard: Record<string, number>; commitments: number }[];
+  accounts: { file: string; account: string; language: string; scorecard: Record<string, number>; commitments: number; nextStep: unknown }[];
   teams: { team: string; start: string; committedHours: number; availableHours: number; overHours: boolean; accounts: { account: string }[] }[];
   conflicts: { team: string; start: string; end: string; overHours: number | null; overCost: number | null; onlyWhenAddedUp: boolean; accounts: { account: string; file: string; hours: number; commitments: { id: string; cell: string }[] }[] }[];
   findings: { rule: string; message: string }[];
@@ -36,6 +36,15 @@ describe('kap portfolio', () => {
       ['zinc.xlsx', 'Zinc Corp', 'en', 1],
     ]);
     for (const a of json.accounts) expect(Object.keys(a.scorecard)).toEqual(['knowledge', 'vision', 'commitment', 'overall']);
+  });
+
+  it("each account's scores and next step are kap check's for that plan", async () => {
+    const check = JSON.parse((await kap('check', path.join(dir, 'es', 'aceros.xlsx'), '--json', '--as-of', AS_OF, '--lang', 'en')).out) as {
+      scorecard: Record<string, number>;
+      actions: unknown[];
+    };
+    expect(json.accounts[1].scorecard).toEqual(check.scorecard);
+    expect(json.accounts[1].nextStep).toEqual(check.actions[0]);
   });
 
   it('teams that fit in each plan but not together are a conflict naming every commitment (account and ID)', () => {
