@@ -5,7 +5,8 @@
 
 import { a1, columnLetter } from '../core/a1';
 import { Language, sheetKeyOf } from '../core/contract';
-import { hostValue, isDate, LayoutCell, NUMBER_FORMATS } from '../core/layout/cells';
+import { ArgumentSeparator, argumentSeparatorOf, localizedFormula } from '../core/formula-locale';
+import { hostValue, isDate, isFormula, LayoutCell, NUMBER_FORMATS } from '../core/layout/cells';
 import { ReviewLayout } from '../core/layout/review';
 import { ColumnFormat, SheetLayout, TemplateLayout } from '../core/layout/template';
 import { SheetGrid, WorkbookInput } from '../core/read';
@@ -190,6 +191,8 @@ function isDateValue(v: unknown): boolean {
 export function applyTemplate(app: PlanSpreadsheetApp, ss: PlanSpreadsheet, workbook: ReadWorkbook, layout: TemplateLayout): string[] {
   const added: string[] = [];
   const rules = new ValidationRules(app);
+  // setValues parses a formula as typed in the spreadsheet's locale: its argument separator, not always ','.
+  const separator = argumentSeparatorOf(ss.getSpreadsheetLocale());
   let sheetCount = workbook.sheets.size;
   const grids = new Map(workbook.input.sheets.map((g) => [g.name, g]));
   for (const sheetLayout of layout.sheets) {
@@ -205,12 +208,12 @@ export function applyTemplate(app: PlanSpreadsheetApp, ss: PlanSpreadsheet, work
         sheetCount--;
       }
       sheet = ss.insertSheet(unfinished, sheetCount++);
-      writeSheetLayout(sheet, sheetLayout, undefined, rules);
+      writeSheetLayout(sheet, sheetLayout, undefined, rules, separator);
       sheet.setName(sheetLayout.name);
       workbook.sheets.set(sheetLayout.name, sheet);
       added.push(sheetLayout.name);
     } else {
-      writeSheetLayout(sheet, sheetLayout, grids.get(sheetLayout.name), rules);
+      writeSheetLayout(sheet, sheetLayout, grids.get(sheetLayout.name), rules, separator);
       added.push(...addedToSheet(sheetLayout));
     }
   }
@@ -232,7 +235,7 @@ function addedToSheet(layout: SheetLayout): string[] {
   return names.filter((n): n is string => typeof n === 'string').map((n) => `${layout.name}: ${n}`);
 }
 
-function writeSheetLayout(sheet: PlanSheet, layout: SheetLayout, existing: SheetGrid | undefined, rules: ValidationRules): void {
+function writeSheetLayout(sheet: PlanSheet, layout: SheetLayout, existing: SheetGrid | undefined, rules: ValidationRules, separator: ArgumentSeparator): void {
   let lastRow = 1;
   let lastColumn = 1;
   for (const b of layout.blocks) {
@@ -245,7 +248,7 @@ function writeSheetLayout(sheet: PlanSheet, layout: SheetLayout, existing: Sheet
   }
   ensureSize(sheet, lastRow, lastColumn);
   const write = (block: SheetLayout['blocks'][number]): void => {
-    const rects = existing ? writableRects(block.row, block.column, block.values, existing) : [wholeBlock(block.row, block.column, block.values)];
+    const rects = existing ? writableRects(block.row, block.column, block.values, existing, separator) : [wholeBlock(block.row, block.column, block.values, separator)];
     for (const r of rects) sheet.getRange(r.row, r.column, r.values.length, r.values[0].length).setValues(r.values);
   };
   // On an existing sheet the new header cells go last: they are what Create plan looks for next
@@ -278,7 +281,7 @@ export function writeReviewSheet(ss: PlanSpreadsheet, workbook: ReadWorkbook, la
   }
   const at = old ? names.indexOf(layout.name) : names.length;
   const sheet = ss.insertSheet(unfinished, at);
-  const block = wholeBlock(1, 1, layout.values);
+  const block = wholeBlock(1, 1, layout.values, ',');
   ensureSize(sheet, block.values.length, block.values[0].length);
   sheet.getRange(1, 1, block.values.length, block.values[0].length).setValues(block.values);
   const dates = dateCells(layout.values);
@@ -374,11 +377,16 @@ function widthOf(values: readonly (readonly unknown[])[]): number {
   return Math.max(1, ...values.map((r) => r.length));
 }
 
+/** What setValues is handed for a layout cell: the core's host value, a formula in the spreadsheet locale's syntax. */
+function sheetsValue(c: LayoutCell, separator: ArgumentSeparator): string | number | boolean {
+  return c !== null && isFormula(c) ? localizedFormula(c.formula, separator) : hostValue(c);
+}
+
 /** A block written as one rectangle (on a new sheet, where a blank cell overwrites nothing). */
-function wholeBlock(row: number, column: number, values: LayoutCell[][]): Rect {
+function wholeBlock(row: number, column: number, values: LayoutCell[][], separator: ArgumentSeparator): Rect {
   const width = widthOf(values);
   const rows = values.length > 0 ? values : [[null]];
-  return { row, column, values: rows.map((r) => Array.from({ length: width }, (_, i) => hostValue(r[i] ?? null))) };
+  return { row, column, values: rows.map((r) => Array.from({ length: width }, (_, i) => sheetsValue(r[i] ?? null, separator))) };
 }
 
 /**
@@ -387,7 +395,7 @@ function wholeBlock(row: number, column: number, values: LayoutCell[][]): Rect {
  * same runs of such cells share a rectangle, so the usual case (new columns
  * right of the last header) is one rectangle, however many rows.
  */
-function writableRects(top: number, left: number, values: LayoutCell[][], existing: SheetGrid): Rect[] {
+function writableRects(top: number, left: number, values: LayoutCell[][], existing: SheetGrid, separator: ArgumentSeparator): Rect[] {
   const width = widthOf(values);
   const free = (i: number, j: number): boolean => {
     const v = values[i]?.[j] ?? null;
@@ -416,7 +424,7 @@ function writableRects(top: number, left: number, values: LayoutCell[][], existi
       const rows: (string | number | boolean)[][] = [];
       for (let i = from; i <= to; i++) {
         const row: (string | number | boolean)[] = [];
-        for (let c = j; c <= end; c++) row.push(hostValue(values[i][c] ?? null));
+        for (let c = j; c <= end; c++) row.push(sheetsValue(values[i][c] ?? null, separator));
         rows.push(row);
       }
       rects.push({ row: top + from, column: left + j, values: rows });

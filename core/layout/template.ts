@@ -96,12 +96,16 @@ export function templateLayout(existing: WorkbookInput, requested: Language, dat
   const plan = byKey.get('plan');
   const planLayout = plan ? completePlanSheet(plan.name, plan.values, plan.firstRow ?? 1, language) : newPlanSheet(language, data);
   if (planLayout) out.push(planLayout);
-  const commitmentsColumns = columnPositions('commitments', byKey.get('commitments'));
+  // The formulas name the Commitments sheet the workbook has (its tab may be in another language, case or spacing), else the one Create adds.
+  const commitments: CommitmentsRef = {
+    sheet: byKey.get('commitments')?.name ?? tableSheet('commitments')[language],
+    columns: columnPositions('commitments', byKey.get('commitments')),
+  };
   for (const def of TABLE_SHEETS) {
     const sheet = byKey.get(def.key);
     const layout = sheet
-      ? completeTableSheet(def, sheet.name, sheet.values, sheet.firstRow ?? 1, sheet.firstColumn ?? 1, language, commitmentsColumns)
-      : newTableSheet(def, language, data?.rows[def.key] ?? [], commitmentsColumns);
+      ? completeTableSheet(def, sheet.name, sheet.values, sheet.firstRow ?? 1, sheet.firstColumn ?? 1, language, commitments)
+      : newTableSheet(def, language, data?.rows[def.key] ?? [], commitments);
     if (layout) out.push(layout);
   }
   return { language, sheets: out };
@@ -160,16 +164,16 @@ function newTableSheet(
   def: TableSheetDef,
   lang: Language,
   dataRows: Record<string, string | number | Date | null>[],
-  commitmentsColumns: Record<string, number>,
+  commitments: CommitmentsRef,
 ): SheetLayout {
   const headers: LayoutCell[] = def.columns.map((c) => c[lang]);
   const body: LayoutCell[][] = dataRows.map((r, i) =>
-    def.columns.map((c) => (c.type.kind === 'formula' ? capacityFormula(c.key, i + 2, lang, commitmentsColumns) : dataCell(r[c.key] ?? null))),
+    def.columns.map((c) => (c.type.kind === 'formula' ? capacityFormula(c.key, i + 2, commitments.sheet, commitments.columns) : dataCell(r[c.key] ?? null))),
   );
   if (def.key === 'capacity') {
     // The live formulas reach past the filled rows, so a new capacity row computes as soon as a team is typed.
     for (let row = body.length + 2; row <= CAPACITY_FORMULA_ROWS + 1; row++) {
-      body.push(def.columns.map((c) => (c.type.kind === 'formula' ? capacityFormula(c.key, row, lang, commitmentsColumns) : null)));
+      body.push(def.columns.map((c) => (c.type.kind === 'formula' ? capacityFormula(c.key, row, commitments.sheet, commitments.columns) : null)));
     }
   }
   const lastRow = Math.max(FORMATTED_ROWS, body.length) + 1;
@@ -196,7 +200,7 @@ function completeTableSheet(
   firstRow: number,
   firstColumn: number,
   lang: Language,
-  commitmentsColumns: Record<string, number>,
+  commitments: CommitmentsRef,
 ): SheetLayout | undefined {
   const grid = Array.isArray(values) ? values : [];
   const { headerRow, found, lastHeaderColumn } = headerOf(def, grid, firstRow, firstColumn);
@@ -211,7 +215,7 @@ function completeTableSheet(
     const rows = Math.max(dataRows, CAPACITY_FORMULA_ROWS);
     const formulas: LayoutCell[][] = [];
     for (let r = headerRow + 1; r <= headerRow + rows; r++) {
-      formulas.push(missing.map((c) => (c.type.kind === 'formula' ? capacityFormula(c.key, r, lang, commitmentsColumns, found) : null)));
+      formulas.push(missing.map((c) => (c.type.kind === 'formula' ? capacityFormula(c.key, r, commitments.sheet, commitments.columns, found) : null)));
     }
     blocks.push({ row: headerRow + 1, column: start, values: formulas });
   }
@@ -278,20 +282,29 @@ function columnPositions(key: TableKey, sheet: WorkbookInput['sheets'][number] |
   return positions;
 }
 
+/** The Commitments sheet the Capacity formulas sum over: its name in the workbook and its columns (1-based). */
+interface CommitmentsRef {
+  sheet: string;
+  columns: Record<string, number>;
+}
+
 /**
  * Capacity's live formulas: hours (or cost) of the commitments of this team
  * whose due date falls in this row's span, leaving out client-side and
- * cancelled ones in either language. Plain A1 whole-column ranges, which
- * Excel, Google Sheets and LibreOffice compute alike.
+ * cancelled ones in either language. Plain A1 whole-column ranges on the
+ * Commitments sheet named `commitmentsSheet` (quoted where a host needs it),
+ * which Excel, Google Sheets and LibreOffice compute alike. The formula is in
+ * the en-US form; Google Sheets gets it in its locale's syntax
+ * (core/formula-locale.ts).
  */
 export function capacityFormula(
   key: string,
   row: number,
-  lang: Language,
+  commitmentsSheet: string,
   commitments: Record<string, number>,
   capacity: Record<string, number> = defaultPositions('capacity'),
 ): LayoutCell {
-  const sheet = quoteSheet(tableSheet('commitments')[lang]);
+  const sheet = sheetReference(commitmentsSheet);
   const col = (k: string): string => {
     const letter = columnLetter(commitments[k] - 1);
     return `${sheet}!$${letter}:$${letter}`;
@@ -317,8 +330,16 @@ function defaultPositions(key: TableKey): Record<string, number> {
   return positions;
 }
 
-function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+/**
+ * A sheet name as a formula's reference prefix: bare only when it is a plain
+ * ASCII word that no host could read as something else (a cell such as `AB12`,
+ * an R1C1 reference, a boolean); otherwise in single quotes with quotes
+ * doubled, which Excel, Sheets and LibreOffice all read (`'Plan de aprendizaje'`).
+ */
+export function sheetReference(name: string): string {
+  const bare =
+    /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}[0-9]+$/.test(name) && !/^[RrCc][0-9]*$|^[Rr][0-9]*[Cc][0-9]*$/.test(name) && !/^(true|false)$/i.test(name);
+  return bare ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 function columnFormat(c: ColumnDef, column: number, fromRow: number, toRow: number, lang: Language): ColumnFormat {

@@ -20,6 +20,8 @@ import {
   PlanValidationRule,
 } from '../../sheets-addon/sheets-adapter';
 import { servedByHtmlService } from './html-service';
+import { Computed, Formula, FormulaBook, parseFormula } from './formula-engine';
+import { separatorOf, typedInput } from './typed-input';
 
 const MS_PER_DAY = 86400000;
 /** Sheets counts days from 1899-12-30, like Excel. */
@@ -62,6 +64,10 @@ export class ServiceCalls {
 export interface DoubleCell {
   value: string | number | boolean;
   formula?: string;
+  /** The formula as parsed in the spreadsheet's locale when it was written. */
+  parsed?: Formula;
+  /** Its last computed value, and the book version it was computed at. */
+  computed?: { version: number; value: Computed };
   numberFormat?: string;
   validation?: DoubleValidation | null;
   bold?: boolean;
@@ -157,6 +163,7 @@ export class DoubleRange implements PlanRange {
   setValues(values: unknown[][]): DoubleRange {
     this.calls.count('Range.setValues');
     this.checkShape(values);
+    this.sheet.book.changed();
     this.each((cell, i, j) => this.sheet.book.typeInto(cell, values[i][j]));
     return this;
   }
@@ -164,6 +171,7 @@ export class DoubleRange implements PlanRange {
   setFormulas(formulas: string[][]): DoubleRange {
     this.calls.count('Range.setFormulas');
     this.checkShape(formulas);
+    this.sheet.book.changed();
     this.each((cell, i, j) => {
       const f = formulas[i][j];
       if (f === '') this.sheet.book.typeInto(cell, '');
@@ -335,8 +343,10 @@ export class DoubleSheet implements PlanSheet {
   shownValue(row: number, column: number): unknown {
     const c = this.cellAt(row, column);
     if (!c) return '';
-    if (typeof c.value === 'number' && isDateFormat(c.numberFormat)) return this.book.dateOfSerial(c.value);
-    return c.value;
+    const v = this.book.rawValue(this, c);
+    if (typeof v === 'object') return v.error;
+    if (typeof v === 'number' && isDateFormat(c.numberFormat)) return this.book.dateOfSerial(v);
+    return v;
   }
 
   /** Tests read cells without counting calls. */
@@ -356,6 +366,7 @@ export class DoubleSheet implements PlanSheet {
       throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     }
     this.name = name;
+    this.book.changed();
     return this;
   }
 
@@ -469,6 +480,7 @@ export class DoubleSheet implements PlanSheet {
 
   clear(): DoubleSheet {
     this.book.calls.count('Sheet.clear');
+    this.book.changed();
     this.rows.length = 0;
     return this;
   }
@@ -480,8 +492,10 @@ export class DoubleSheet implements PlanSheet {
   }
 }
 
-export class DoubleSpreadsheet implements PlanSpreadsheet {
+export class DoubleSpreadsheet implements PlanSpreadsheet, FormulaBook {
   readonly calls = new ServiceCalls();
+  private edits = 0;
+  private computing = 0;
   readonly sheets: DoubleSheet[] = [];
   readonly timeZone: string;
   readonly utcOffsetMinutes: number;
@@ -532,20 +546,61 @@ export class DoubleSpreadsheet implements PlanSpreadsheet {
     return sheet;
   }
 
-  /** How Sheets stores what setValues hands it (typing, in effect). */
+  /** Marks a change to any cell or sheet: computed formula values and indexes are stale. */
+  changed(): void {
+    this.edits++;
+  }
+
+  version(): number {
+    return this.edits;
+  }
+
+  hasSheet(name: string): boolean {
+    // Exact names: Sheets may forgive a difference of case (inferred); the double does not, so a formula must name the real tab.
+    return this.sheets.some((s) => s.name === name);
+  }
+
+  value(sheetName: string, row: number, column: number): Computed {
+    const sheet = this.sheets.find((s) => s.name === sheetName)!;
+    const cell = sheet.cellAt(row, column);
+    return cell ? this.rawValue(sheet, cell) : '';
+  }
+
+  lastRow(sheetName: string): number {
+    return this.sheets.find((s) => s.name === sheetName)?.lastRow() ?? 0;
+  }
+
+  /** A cell's value before formatting: a formula computed (once per version of the book). */
+  rawValue(sheet: DoubleSheet, cell: DoubleCell): Computed {
+    if (!cell.parsed) return cell.value;
+    if (cell.computed?.version === this.edits) return cell.computed.value;
+    if (this.computing > 50) return { error: '#REF!' };
+    this.computing++;
+    try {
+      const value = cell.parsed.compute(this, sheet.name);
+      cell.computed = { version: this.edits, value };
+      return value;
+    } finally {
+      this.computing--;
+    }
+  }
+
+  /** How Sheets stores what setValues hands it: strings as typed in the spreadsheet's locale (typed-input.ts). */
   typeInto(cell: DoubleCell, v: unknown): void {
     delete cell.formula;
+    delete cell.parsed;
+    delete cell.computed;
     if (v === null || v === undefined) {
       cell.value = '';
     } else if (typeof v === 'string') {
-      if (v.startsWith("'")) {
-        cell.value = v.slice(1);
-      } else if (v.startsWith('=') && v.length > 1) {
-        cell.formula = v;
-        // The double does not evaluate formulas; their result reads as blank.
+      const typed = typedInput(v, this.locale, cell.numberFormat);
+      if (typed.kind === 'formula') {
+        cell.formula = typed.formula;
+        cell.parsed = parseFormula(typed.formula, separatorOf(this.locale));
         cell.value = '';
       } else {
-        cell.value = v;
+        cell.value = typed.value;
+        if (typed.kind === 'number' && typed.numberFormat && cell.numberFormat === undefined) cell.numberFormat = typed.numberFormat;
       }
     } else if (typeof v === 'number' || typeof v === 'boolean') {
       cell.value = v;

@@ -1,5 +1,5 @@
 import { PLAN_SHEET, TABLE_SHEETS, tableSheet } from '../../../core/contract';
-import { capacityFormula, templateLayout, CAPACITY_FORMULA_ROWS } from '../../../core/layout/template';
+import { capacityFormula, sheetReference, templateLayout, CAPACITY_FORMULA_ROWS } from '../../../core/layout/template';
 import { hostValue, isFormula } from '../../../core/layout/cells';
 import { WorkbookInput } from '../../../core/read';
 
@@ -69,7 +69,7 @@ describe('the live Capacity formulas', () => {
   tableSheet('commitments').columns.forEach((c, i) => (positions[c.key] = i + 1));
 
   it('sum hours of the team within the span, leaving out client-side and cancelled commitments in both languages', () => {
-    const f = capacityFormula('committedHours', 2, 'en', positions);
+    const f = capacityFormula('committedHours', 2, 'Commitments', positions);
     expect(isFormula(f) && f.formula).toBe(
       '=IF($A2="","",SUMIFS(Commitments!$I:$I,Commitments!$H:$H,$A2,Commitments!$G:$G,">="&$B2,Commitments!$G:$G,"<="&$C2,' +
         'Commitments!$D:$D,"<>Client",Commitments!$D:$D,"<>Cliente",Commitments!$N:$N,"<>Cancelled",Commitments!$N:$N,"<>Cancelado"))',
@@ -78,8 +78,35 @@ describe('the live Capacity formulas', () => {
 
   it('follow the Commitments columns where the user moved them', () => {
     const moved = { ...positions, cost: 20 };
-    const f = capacityFormula('committedCost', 5, 'es', moved);
+    const f = capacityFormula('committedCost', 5, 'Compromisos', moved);
     expect(isFormula(f) && f.formula).toMatch(/^=IF\(\$A5="","",SUMIFS\(Compromisos!\$T:\$T,/);
+  });
+
+  /** The Commitments sheet the Capacity formulas of a Create plan over `sheets` refer to. */
+  const referredSheet = (sheets: WorkbookInput['sheets']): string => {
+    const capacity = templateLayout({ sheets }, 'en').sheets.find((s) => s.key === 'capacity')!;
+    const formula = capacity.blocks.flatMap((b) => b.values.flat()).find(isFormula)!.formula;
+    return /SUMIFS\((.*?)!/.exec(formula)![1];
+  };
+  const commitmentsHeader = (lang: 'en' | 'es'): string[] => tableSheet('commitments').columns.map((c) => c[lang]);
+
+  it('name the Commitments sheet the workbook has: Spanish headers under an English tab, a renamed tab', () => {
+    // Spanish headers (the plan's language is Spanish) on a tab still called Commitments.
+    expect(referredSheet([{ name: 'Commitments', values: [commitmentsHeader('es')] }])).toBe('Commitments');
+    // A tab whose case and spacing differ from the standard name is still the Commitments sheet.
+    expect(referredSheet([{ name: 'compromisos ', values: [commitmentsHeader('es')] }])).toBe("'compromisos '");
+    expect(referredSheet([{ name: 'COMMITMENTS', values: [commitmentsHeader('en')] }])).toBe('COMMITMENTS');
+    // No Commitments sheet yet: the one Create adds, in the plan's language.
+    expect(referredSheet([{ name: 'Plan', values: [['Campo', 'Valor'], ['Cuenta', 'Acme']] }])).toBe('Compromisos');
+  });
+
+  it('quote sheet names as hosts require', () => {
+    expect(sheetReference('Commitments')).toBe('Commitments');
+    expect(sheetReference('Plan de aprendizaje')).toBe("'Plan de aprendizaje'");
+    expect(sheetReference('Visión')).toBe("'Visión'");
+    expect(sheetReference("Ann's plan")).toBe("'Ann''s plan'");
+    // Bare, these would read as a cell, an R1C1 reference or a boolean.
+    for (const name of ['AB12', 'R1C1', 'R2', 'C', 'TRUE', '2027']) expect(sheetReference(name)).toBe(`'${name}'`);
   });
 
   it('reach past the filled rows of a new Capacity sheet', () => {
