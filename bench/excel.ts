@@ -1,14 +1,15 @@
-// The Excel adapter's round trips and payloads: syncs and request/response
-// bytes for Create plan and Check plan on plans of each size, run against the
-// Office.js double (which measures what Office.js would send), and the task
-// pane bundle's size. Excel on the web rejects a request over 5 MB.
+// The Excel adapter's round trips and payloads: the requests the real Excel
+// JavaScript library (@microsoft/office-js) sends for Create plan, Check plan
+// and Write review on plans of each size, and their bytes, as the Excel test
+// host receives and answers them; and the task pane bundle's size. Excel on
+// the web refuses a request or response over 5 MB.
 
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { WorkbookInput } from '../core/read';
-import { checkWorkbook, createPlan } from '../excel-addin/excel-host';
-import { OfficeDouble, PAYLOAD_LIMIT } from '../test/excel/office-double';
-import { doubleWith, runIn } from '../test/excel/workbook-double';
+import { checkWorkbook, createPlan, writeReview } from '../excel-addin/excel-host';
+import { ExcelTestHost, excelWith } from '../test/excel/excel-test-host';
+import { PAYLOAD_LIMIT } from '../test/excel/rich-api-host';
 import { AS_OF } from './core';
 import { planOfSize } from './plan-of-size';
 
@@ -16,22 +17,25 @@ const BUNDLE = path.resolve(__dirname, '..', 'dist', 'excel-addin', 'taskpane.js
 const BUNDLE_BUDGET = 250 * 1024;
 
 interface Trip {
-  syncs: number;
+  requests: number;
+  actions: number;
   maxRequest: number;
   totalRequest: number;
   maxResponse: number;
 }
 
-async function measure(office: OfficeDouble, action: (context: Excel.RequestContext) => Promise<unknown>): Promise<Trip | string> {
-  office.resetCounts();
+async function measure(excel: ExcelTestHost, action: (context: Excel.RequestContext) => Promise<unknown>): Promise<Trip | string> {
+  excel.resetCounts();
   try {
-    await runIn(office, action);
+    await excel.run(action);
   } catch (e) {
-    return e instanceof Error ? e.message.split('\n')[0] : String(e);
+    const code = (e as { code?: string }).code;
+    return `${code ?? ''} ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`.trim();
   }
-  const r = office.requests;
+  const r = excel.requests;
   return {
-    syncs: r.length,
+    requests: r.length,
+    actions: r.reduce((n, x) => n + x.actions, 0),
     maxRequest: Math.max(...r.map((x) => x.requestBytes)),
     totalRequest: r.reduce((n, x) => n + x.requestBytes, 0),
     maxResponse: Math.max(...r.map((x) => x.responseBytes)),
@@ -54,23 +58,24 @@ function halfBuilt(plan: WorkbookInput): WorkbookInput {
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 
 export async function bench(sizes: number[]): Promise<void> {
-  console.log('Excel add-in: round trips and payloads per action (Office.js double; limit 5 MB per request)');
-  const header = ['rows/sheet', 'action', 'syncs', 'largest request', 'all requests', 'largest response'];
+  console.log('Excel add-in: requests and payloads per action (real Excel JavaScript library, test host; limit 5 MB per request and response)');
+  const header = ['rows/sheet', 'action', 'requests', 'actions', 'largest request', 'all requests', 'largest response'];
   const table: string[][] = [];
   for (const rows of sizes) {
-    const cases: [string, OfficeDouble, (c: Excel.RequestContext) => Promise<unknown>][] = [
-      ['create (empty workbook)', new OfficeDouble(), (c) => createPlan(c, 'en')],
-      ['create (3 columns missing)', doubleWith(halfBuilt(planOfSize(rows))), (c) => createPlan(c, 'en')],
-      ['check', doubleWith(planOfSize(rows)), (c) => checkWorkbook(c, 'en', AS_OF)],
+    const cases: [string, ExcelTestHost, (c: Excel.RequestContext) => Promise<unknown>][] = [
+      ['create (empty workbook)', excelWith(), (c) => createPlan(c, 'en')],
+      ['create (3 columns missing)', excelWith(halfBuilt(planOfSize(rows))), (c) => createPlan(c, 'en')],
+      ['check', excelWith(planOfSize(rows)), (c) => checkWorkbook(c, 'en', AS_OF)],
+      ['write review', excelWith(planOfSize(rows)), (c) => writeReview(c, 'en', AS_OF)],
     ];
-    for (const [name, office, action] of cases) {
-      const trip = await measure(office, action);
+    for (const [name, excel, action] of cases) {
+      const trip = await measure(excel, action);
       if (typeof trip === 'string') {
-        table.push([rows.toLocaleString('en'), name, 'failed', trip, '', '']);
+        table.push([rows.toLocaleString('en'), name, 'failed', '', trip, '', '']);
         continue;
       }
       const over = trip.maxRequest > PAYLOAD_LIMIT || trip.maxResponse > PAYLOAD_LIMIT ? ' (over 5 MB)' : '';
-      table.push([rows.toLocaleString('en'), name, String(trip.syncs), kb(trip.maxRequest) + over, kb(trip.totalRequest), kb(trip.maxResponse)]);
+      table.push([rows.toLocaleString('en'), name, String(trip.requests), String(trip.actions), kb(trip.maxRequest) + over, kb(trip.totalRequest), kb(trip.maxResponse)]);
     }
   }
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { benchCli } from './cli';
 import { benchCore } from './core';
-// The add-ins' benches check the same planOfSize plans through their host doubles.
+// The add-ins' benches check the same planOfSize plans through their host stand-ins (Excel: the real library over its test host).
 import { benchExcel } from './excel';
 import { benchSheets } from './sheets';
 

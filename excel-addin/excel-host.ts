@@ -7,7 +7,7 @@ import { a1, columnLetter } from '../core/a1';
 import { checkPlan, CheckResult } from '../core/check';
 import { Language, sheetKeyOf } from '../core/contract';
 import { clientCopyWorkbook } from './client-copy-file';
-import { hostValues, isDate, LayoutCell, NUMBER_FORMATS } from '../core/layout/cells';
+import { hostValues, isDate, isFormula, LayoutCell, NUMBER_FORMATS } from '../core/layout/cells';
 import { reviewInputOf, reviewLayout } from '../core/layout/review';
 import { SheetLayout, templateLayout } from '../core/layout/template';
 import { PaneCheckView, paneView } from '../core/pane-view';
@@ -139,13 +139,20 @@ export function mergedRanges(address: string): string[] {
   return [...address.matchAll(/!(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)/g)].map((m) => m[1].replace(/\$/g, ''));
 }
 
-/** Create plan: adds the missing sheets and columns in two write requests after the read (six syncs). */
+/**
+ * Create plan: adds the missing sheets and columns in two write requests after
+ * the read. Excel runs a request's actions in order and keeps those before a
+ * failing one, so each new sheet is built under an unfinished name and takes
+ * its plan name last, and a new column's header is written after its formats:
+ * a run that stops part-way leaves every plan sheet whole or absent, and the
+ * next run removes the unfinished sheet and finishes the job.
+ */
 export async function createPlan(context: Excel.RequestContext, language: Language): Promise<{ added: string[] }> {
-  const { input } = await readWorkbook(context);
+  const { names, input } = await readWorkbook(context);
   const layout = templateLayout(input, language);
   const writes = new Writes();
   for (const sheet of layout.sheets) {
-    queueSheetLayout(context, sheet, writes);
+    queueSheetLayout(context, sheet, layout.language, names, writes);
     writes.nextSheet();
   }
   // Two requests of about equal size, in order: each stays under 5 MB up to about 10 MB of template (bench/excel.ts).
@@ -155,6 +162,14 @@ export async function createPlan(context: Excel.RequestContext, language: Langua
   for (const write of second) write();
   await context.sync();
   return { added: addedNames(layout.sheets) };
+}
+
+const UNFINISHED: Record<Language, string> = { en: 'unfinished', es: 'sin terminar' };
+
+/** The name a sheet has while it is being built (`Capacity (unfinished)`), within Excel's 31 characters. */
+export function unfinishedName(name: string, language: Language): string {
+  const suffix = ` (${UNFINISHED[language]})`;
+  return `${name.slice(0, 31 - suffix.length).trimEnd()}${suffix}`;
 }
 
 /** What Create plan added, in words the KAM recognises: new sheets, and "Sheet: Column" for new columns or fields. */
@@ -175,12 +190,20 @@ export function addedNames(sheets: readonly SheetLayout[]): string[] {
   return added;
 }
 
+/**
+ * Bytes the library adds to a request for one write besides its values: the
+ * Instantiate, _KeepReference and SetProperty actions and the object paths of
+ * `sheet.getRange(address).property = ...` (measured on the real library,
+ * bench/excel.ts).
+ */
+const BYTES_PER_WRITE = 700;
+
 /** Writes to queue, in order, with the size each adds to its request; split into two requests of about equal size. */
 export class Writes {
   private readonly list: { bytes: number; write: () => void; sheet: number }[] = [];
   private sheet = 0;
   add(bytes: number, write: () => void): void {
-    this.list.push({ bytes, write, sheet: this.sheet });
+    this.list.push({ bytes: bytes + BYTES_PER_WRITE, write, sheet: this.sheet });
   }
   /** Writes added from now on belong to the next sheet. */
   nextSheet(): void {
@@ -188,9 +211,10 @@ export class Writes {
   }
   /**
    * Two requests of about equal size. Where it keeps both under the budget,
-   * the cut falls between sheets, so a request Excel rejects leaves each
-   * sheet either whole or not there at all, and running Create again adds
-   * what is missing; otherwise it falls where the bytes split evenly.
+   * the cut falls between sheets, so a request Excel refuses whole leaves
+   * each sheet either whole or not there at all; otherwise it falls where the
+   * bytes split evenly (a sheet cut across the two requests is still built
+   * under its unfinished name until its last write).
    */
   halves(budget = SPLIT_BUDGET_BYTES): [(() => void)[], (() => void)[]] {
     const total = this.list.reduce((n, w) => n + w.bytes, 0);
@@ -213,66 +237,98 @@ export class Writes {
   }
 }
 
-/** The most one of Create's two requests may carry when cut between sheets: well under Excel on the web's 5 MB. */
+/** The most one of Create's two requests may carry when cut between sheets: under Excel on the web's 5 MB. */
 const SPLIT_BUDGET_BYTES = 4 * 1024 * 1024;
 
 /** Writes queued straight into the request, for actions that write in one sync. */
 const DIRECT: Pick<Writes, 'add'> = { add: (_bytes, write) => write() };
 
-function queueSheetLayout(context: Excel.RequestContext, layout: SheetLayout, writes: Pick<Writes, 'add'>): void {
+/**
+ * Queues one sheet's layout. Proxies are made inside the writes, so each
+ * object's Instantiate action lands in the request that uses it, after the
+ * `worksheets.add` that makes it (Excel resolves a path when its Instantiate
+ * action runs).
+ */
+function queueSheetLayout(context: Excel.RequestContext, layout: SheetLayout, language: Language, names: readonly string[], writes: Pick<Writes, 'add'>): void {
   const sheets = context.workbook.worksheets;
-  const sheet = sheets.getItem(layout.name);
-  if (layout.isNew) writes.add(layout.name.length, () => void sheets.add(layout.name));
-  for (const block of layout.blocks) queueValues(sheet, block.row, block.column, block.values, writes);
+  const building = unfinishedName(layout.name, language);
+  let proxy: Excel.Worksheet | undefined;
+  const sheet = (): Excel.Worksheet => (proxy ??= layout.isNew ? sheets.add(building) : sheets.getItem(layout.name));
+  if (layout.isNew) {
+    // A sheet left unfinished by a run that stopped part-way is built again from scratch.
+    if (names.some((n) => n.toLowerCase() === building.toLowerCase())) writes.add(building.length, () => sheets.getItem(building).delete());
+    writes.add(building.length, () => void sheet());
+    for (const block of layout.blocks) queueValues(sheet, block.row, block.column, block.values, writes);
+  }
   const header = layout.headerCells;
   if (header.columns.length > 0) {
     const first = Math.min(...header.columns);
     const last = Math.max(...header.columns);
-    writes.add(40, () => void (sheet.getRange(`${a1(header.row, first)}:${a1(header.row, last)}`).format.font.bold = true));
+    writes.add(40, () => void (sheet().getRange(`${a1(header.row, first)}:${a1(header.row, last)}`).format.font.bold = true));
   }
   for (const f of layout.formats) {
     const letter = columnLetter(f.column - 1);
     const width = f.width;
-    if (width !== undefined) writes.add(40, () => void (sheet.getRange(`${letter}${f.fromRow}`).format.columnWidth = Math.round(width * POINTS_PER_CHARACTER)));
+    if (width !== undefined) writes.add(40, () => void (sheet().getRange(`${letter}${f.fromRow}`).format.columnWidth = Math.round(width * POINTS_PER_CHARACTER)));
     const format = f.numberFormat;
     if (format !== undefined) {
       const rows = f.toRow - f.fromRow + 1;
       queueChunks(rows, format.length + 6, (from, count) =>
         writes.add(count * (format.length + 6), () => {
-          sheet.getRange(`${letter}${f.fromRow + from}:${letter}${f.fromRow + from + count - 1}`).numberFormat = Array.from({ length: count }, () => [format]);
+          sheet().getRange(`${letter}${f.fromRow + from}:${letter}${f.fromRow + from + count - 1}`).numberFormat = Array.from({ length: count }, () => [format]);
         }),
       );
     }
     const list = f.list;
     if (list !== undefined) {
       writes.add(60 + list.join(',').length, () => {
-        sheet.getRange(`${letter}${f.fromRow}:${letter}${f.toRow}`).dataValidation.rule = { list: { inCellDropDown: true, source: list.join(',') } };
+        const validation = sheet().getRange(`${letter}${f.fromRow}:${letter}${f.toRow}`).dataValidation;
+        // A column added to an existing sheet may carry a rule from a run that stopped before its header.
+        if (!layout.isNew) validation.clear();
+        validation.rule = { list: { inCellDropDown: true, source: list.join(',') } };
       });
     }
   }
-  if (layout.freezeRows > 0) writes.add(20, () => sheet.freezePanes.freezeRows(layout.freezeRows));
+  if (layout.freezeRows > 0) writes.add(20, () => sheet().freezePanes.freezeRows(layout.freezeRows));
   const tableLayout = layout.table;
   if (tableLayout) {
     writes.add(80, () => {
-      const table = sheet.tables.add(sheet.getRange(tableLayout.range), true);
+      const table = sheet().tables.add(sheet().getRange(tableLayout.range), true);
       table.name = tableLayout.name;
       table.style = 'TableStyleLight9';
     });
   }
+  if (layout.isNew) {
+    writes.add(layout.name.length, () => void (sheet().name = layout.name));
+  } else {
+    // New headers (and Plan field names) last: until they are there, the next run sees the column as missing and writes it again.
+    for (const block of [...layout.blocks].reverse()) queueValues(sheet, block.row, block.column, block.values, writes);
+  }
 }
 
-/** Queues a block of layout cells at (row, column), split into row chunks of at most WRITE_CHUNK_BYTES. */
-function queueValues(sheet: Excel.Worksheet, row: number, column: number, cells: LayoutCell[][], writes: Pick<Writes, 'add'>): void {
+/**
+ * Queues a block of layout cells at (row, column), split into row chunks of at
+ * most WRITE_CHUNK_BYTES. A block holding formulas goes through
+ * `range.formulas`, which Excel always reads as en-US whatever the user's
+ * locale; every other block through `range.values`. Text is made inert by
+ * the core either way (core/inert.ts).
+ */
+function queueValues(sheet: () => Excel.Worksheet, row: number, column: number, cells: LayoutCell[][], writes: Pick<Writes, 'add'>): void {
   const values = hostValues(cells);
   const width = values.reduce((w, r) => Math.max(w, r.length), 0);
   if (values.length === 0 || width === 0) return;
   const rows = values.map((r) => (r.length === width ? r : [...r, ...Array<HostValue>(width - r.length).fill('')]));
+  const withFormulas = cells.some((r) => r.some(isFormula));
   let start = 0;
   let bytes = 0;
   const flush = (end: number): void => {
     if (end <= start) return;
     const [from, chunk] = [start, rows.slice(start, end)];
-    writes.add(bytes, () => void (sheet.getRange(`${a1(row + from, column)}:${a1(row + from + chunk.length - 1, column + width - 1)}`).values = chunk));
+    writes.add(bytes, () => {
+      const range = sheet().getRange(`${a1(row + from, column)}:${a1(row + from + chunk.length - 1, column + width - 1)}`);
+      if (withFormulas) range.formulas = chunk;
+      else range.values = chunk;
+    });
     start = end;
     bytes = 0;
   };
@@ -285,7 +341,7 @@ function queueValues(sheet: Excel.Worksheet, row: number, column: number, cells:
   // Dates arrive as serial numbers: give their cells a date format so they read as dates.
   cells.forEach((r, i) =>
     r.forEach((c, j) => {
-      if (isDate(c)) writes.add(30, () => void (sheet.getRange(a1(row + i, column + j)).numberFormat = [[NUMBER_FORMATS.date]]));
+      if (isDate(c)) writes.add(30, () => void (sheet().getRange(a1(row + i, column + j)).numberFormat = [[NUMBER_FORMATS.date]]));
     }),
   );
 }
@@ -311,7 +367,12 @@ function runCheck(input: WorkbookInput, language: Language, asOf: Day): CheckRes
   return checkPlan(input, { asOf, language });
 }
 
-/** Write review: reads, checks, and replaces the Review sheet in one write (five syncs). */
+/**
+ * Write review: reads, checks, and writes the Review sheet in one request
+ * (five syncs). The new Review is built under an unfinished name and replaces
+ * the old one (deleted, then renamed into its place) only at the end of the
+ * request, so a request that stops part-way leaves the old Review as it was.
+ */
 export async function writeReview(
   context: Excel.RequestContext,
   language: Language,
@@ -322,14 +383,11 @@ export async function writeReview(
   const result = runCheck(input, language, asOf);
   const layout = reviewLayout(reviewInputOf(result, asOf), names);
   const sheets = context.workbook.worksheets;
-  const exists = names.some((n) => n.toLowerCase() === layout.name.toLowerCase());
-  const sheet = exists ? sheets.getItem(layout.name) : sheets.add(layout.name);
-  if (exists) {
-    // The Review sheet is the check's own: it is replaced whole, never edited by hand.
-    sheet.freezePanes.unfreeze();
-    sheet.getRange().clear();
-  }
-  queueValues(sheet, 1, 1, layout.values, DIRECT);
+  const building = unfinishedName(layout.name, language);
+  const has = (name: string): boolean => names.some((n) => n.toLowerCase() === name.toLowerCase());
+  if (has(building)) sheets.getItem(building).delete();
+  const sheet = sheets.add(building);
+  queueValues(() => sheet, 1, 1, layout.values, DIRECT);
   const width = layout.values[0]?.length ?? 1;
   for (const row of layout.headerRows) sheet.getRange(`${a1(row, 1)}:${a1(row, width)}`).format.font.bold = true;
   for (const f of layout.formats) {
@@ -341,6 +399,9 @@ export async function writeReview(
   whole.format.verticalAlignment = 'Top';
   whole.format.autofitRows();
   if (layout.freezeRows > 0) sheet.freezePanes.freezeRows(layout.freezeRows);
+  // The Review sheet is the check's own: the old one is replaced whole, never edited.
+  if (has(layout.name)) sheets.getItem(layout.name).delete();
+  sheet.name = layout.name;
   sheet.activate();
   await context.sync();
   return { sheet: layout.name, findings: result.findings.length };

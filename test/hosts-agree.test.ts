@@ -1,6 +1,6 @@
 // The product's promise that one plan gives one answer: the same .xlsx, written
-// by kap, checked by kap (--json), by the Excel add-in (its adapter over the
-// Office.js double, values as Excel hands them over) and by the Sheets add-on
+// by kap, checked by kap (--json), by the Excel add-in (its adapter on the real
+// Excel JavaScript library over the Excel test host, values as Excel holds them) and by the Sheets add-on
 // (the built Code.js over the SpreadsheetApp double, dates as Date objects),
 // yields the same findings, verdicts and scores. Spanish plan, English output.
 
@@ -11,7 +11,7 @@ import { dayFromParts } from '../core/values';
 import { PlanWorkbook } from '../cli/xlsx-workbook';
 import { checkWorkbook } from '../excel-addin/excel-host';
 import { AS_OF, kap, removeTempDirs, tempDir } from './cli/kap';
-import { doubleWith, runIn } from './excel/workbook-double';
+import { excelWith } from './excel/excel-test-host';
 import { buildAddon, loadAddon } from './sheets/addon';
 
 afterAll(removeTempDirs);
@@ -35,7 +35,7 @@ describe.each(LANGUAGES)('a %s sample plan checked with English output', (lang) 
     const input = (await PlanWorkbook.open(file)).input();
     const [y, m, d] = AS_OF.split('-').map(Number);
 
-    const excel = fromView(await runIn(doubleWith(input), (context) => checkWorkbook(context, 'en', dayFromParts(y, m, d))));
+    const excel = fromView(await excelWith(input).run((context) => checkWorkbook(context, 'en', dayFromParts(y, m, d))));
     // The add-on checks as of today in the spreadsheet's time zone: noon on the as-of day.
     const sheets = fromView(loadAddon(buildAddon(), input, { now: new Date(Date.UTC(y, m - 1, d, 12)) }).call<PaneCheckView>('checkPlan', 'en'));
 

@@ -1,43 +1,42 @@
-// Bundled by the browser test and served in place of Microsoft's office.js:
-// installs `Office` and `Excel` globals backed by the in-memory double, holding
-// the sample plan without its Capacity sheet (so Create plan has work to do).
+// Bundled by the browser test and served, followed by the real Excel
+// JavaScript library, in place of Microsoft's office.js: the `Office` and
+// `OSF` globals a task pane gets from Office, with every request the library
+// sends answered by the Excel test host. The workbook holds the sample plan
+// without its Capacity sheet (so Create plan has work to do).
 
-import { hostValues } from '../../core/layout/cells';
 import { templateLayout } from '../../core/layout/template';
 import { sampleData } from '../../core/sample';
-import { OfficeDouble } from './office-double';
+import { isDate, isFormula } from '../../core/layout/cells';
+import { excelSerial } from '../../core/values';
+import { Workbook } from './excel-workbook';
+import { RichApiHost } from './rich-api-host';
 
-const office = new OfficeDouble();
-for (const sheet of templateLayout({ sheets: [] }, 'en', sampleData('en')).sheets) {
-  if (sheet.key === 'capacity') continue;
-  office.workbook.addSheet(sheet.name, hostValues(sheet.blocks[0].values));
+const workbook = new Workbook();
+for (const layout of templateLayout({ sheets: [] }, 'en', sampleData('en')).sheets) {
+  if (layout.key === 'capacity') continue;
+  const sheet = workbook.add(layout.name);
+  layout.blocks[0].values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v === null || v === '' || isFormula(v)) return;
+      const cell = sheet.cellForWrite(r, c);
+      cell.value = isDate(v) ? excelSerial(v.date) : v;
+      if (isDate(v)) cell.numberFormat = 'yyyy-mm-dd';
+    }),
+  );
 }
-
-/** Set by the test to make the next Excel.run fail as Office.js would. */
-let failNext: { code: string; message: string } | undefined;
-const excel = office.excelGlobal();
+const host = new RichApiHost(workbook, { platform: 'web' });
 
 const globals = globalThis as unknown as Record<string, unknown>;
-globals.__office = office;
-globals.__failNextRun = (code: string, message: string) => (failNext = { code, message });
-globals.Excel = {
-  ...excel,
-  run: async (batch: Parameters<typeof excel.run>[0]) => {
-    if (failNext) {
-      const error = Object.assign(new Error(failNext.message), { code: failNext.code, name: 'RichApi.Error' });
-      failNext = undefined;
-      throw error;
-    }
-    return excel.run(batch);
-  },
-};
+/** The test reads the workbook and sets `host.failNextRequest` through this. */
+globals.__excel = { workbook, host };
+globals.OSF = { DDA: { RichApi: { executeRichApiRequestAsync: (message: unknown[], callback: (r: unknown) => void) => host.execute(message, callback) } } };
 globals.Office = {
   HostType: { Excel: 'Excel' },
   context: {
     displayLanguage: 'en-US',
+    platform: 'OfficeOnline',
     officeTheme: { bodyBackgroundColor: '#ffffff', bodyForegroundColor: '#242424' },
-    // Excel on the web has every ExcelApi set up to 1.17.
-    requirements: { isSetSupported: (name: string, version?: string) => name === 'ExcelApi' && Number(version ?? '1.1') <= 1.17 },
+    requirements: { isSetSupported: (name: string, version?: string) => host.isSetSupported(name, version) },
   },
   onReady: (callback: (info: { host: string; platform: string }) => void) => {
     // Office calls back once the page has loaded.

@@ -1,5 +1,6 @@
 // The leak test for the Excel add-in's *Prepare client copy*: the sentinel plan
-// sits in the Office.js double as Excel holds it, the pane's own action runs,
+// sits in the Excel test host as Excel holds it, the pane's own action runs on
+// the real Excel JavaScript library,
 // and the .xlsx it hands to Excel.createWorkbook carries no sentinel in any
 // part, every shared value, formula-looking text only as text, and leaves the
 // plan workbook exactly as it was.
@@ -8,23 +9,22 @@ import { LANGUAGES } from '../../core/contract';
 import { excelPaneHost } from '../../excel-addin/excel-host';
 import { sentinelPlan, SentinelPlan } from '../fixtures/sentinel-plan';
 import { CopyPackage, describeCopyPackage, readCopyPackage } from '../safety/copy-package';
-import { OfficeDouble } from './office-double';
-import { doubleWith, excelOf, snapshotOf } from './workbook-double';
+import { ExcelTestHost, excelWith } from './excel-test-host';
 
 describe.each(LANGUAGES)('Prepare client copy on the sentinel plan in Excel (%s)', (lang) => {
   let plan: SentinelPlan;
-  let office: OfficeDouble;
-  let before: ReturnType<typeof snapshotOf>;
+  let excel: ExcelTestHost;
+  let before: ReturnType<ExcelTestHost['snapshot']>;
   let message: string;
   let copy: CopyPackage;
 
   beforeAll(async () => {
     plan = sentinelPlan(lang);
-    // Dates become serial numbers and '=' text stays text (typed with an apostrophe), as Excel's `values` holds them.
-    office = doubleWith(plan.input);
-    before = snapshotOf(office);
-    ({ message } = await excelPaneHost(excelOf(office)).prepareClientCopy(lang));
-    const bytes = Buffer.from(office.workbook.createdWorkbooks[0] ?? '', 'base64');
+    // Dates become serial numbers and '=' text stays text, as Excel holds them.
+    excel = excelWith(plan.input);
+    before = excel.snapshot();
+    ({ message } = await excelPaneHost(excel.excel).prepareClientCopy(lang));
+    const bytes = Buffer.from(excel.workbook.created[0]?.base64 ?? '', 'base64');
     copy = await readCopyPackage(bytes);
   });
 
@@ -37,14 +37,17 @@ describe.each(LANGUAGES)('Prepare client copy on the sentinel plan in Excel (%s)
   });
 
   test('opens exactly one new workbook and says so', () => {
-    expect(office.workbook.createdWorkbooks).toHaveLength(1);
+    expect(excel.workbook.created).toHaveLength(1);
+    expect(excel.host.unmodelled).toEqual([]);
     expect(message).toMatch(lang === 'es' ? /libro nuevo/ : /new workbook/);
   });
 
   describeCopyPackage(() => ({ plan, copy }));
 
   test('the plan workbook is unchanged, cell for cell', () => {
-    expect(snapshotOf(office)).toEqual(before);
-    expect(office.workbook.sheets.map((s) => s.name)).toEqual(plan.input.sheets.map((s) => s.name));
+    expect(excel.snapshot()).toEqual(before);
+    expect(excel.workbook.sheets.map((s) => s.name)).toEqual(plan.input.sheets.map((s) => s.name));
+    // Reads only, apart from the one request that opens the new workbook.
+    expect(excel.requests.filter((r) => (r.flags & 1) !== 0).map((r) => r.customData)).toEqual(['WacPartition']);
   });
 });

@@ -1,5 +1,7 @@
-// The built task pane in real headless Chromium, with the Office.js double
-// standing in for Microsoft's office.js: create, check, see the scorecard,
+// The built task pane in real headless Chromium, served the real Excel
+// JavaScript library (@microsoft/office-js) in place of Microsoft's CDN
+// office.js, its requests answered by the Excel test host in the page:
+// create, check, see the scorecard,
 // click a finding and land on its cell, by mouse and by keyboard. Screenshots
 // at 300 px and 800 px wide go to test-output/excel/.
 
@@ -11,6 +13,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { Browser, chromium as playwright, Page } from 'playwright-core';
 import { chromium, CHROMIUM_ARGS } from '../support/programs';
+import { librarySource } from './office-library';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.join(ROOT, 'dist', 'excel-addin');
@@ -28,7 +31,8 @@ browserProgram.describe('the Excel task pane in Chromium', () => {
   beforeAll(async () => {
     execFileSync('node', ['build/build.mjs', 'excel'], { cwd: ROOT });
     const bundled = await build({ entryPoints: [path.join(__dirname, 'browser-office.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'es2020' });
-    officeScript = bundled.outputFiles[0].text;
+    // The Office globals first, then the library's Excel part, as office.js would load it.
+    officeScript = `${bundled.outputFiles[0].text}\n${librarySource().code}`;
     server = createServer((req, res) => {
       const file = path.normalize(path.join(DIST, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
       if (!file.startsWith(DIST)) return void res.writeHead(403).end();
@@ -76,6 +80,7 @@ browserProgram.describe('the Excel task pane in Chromium', () => {
     await expect(page.getByRole('status').textContent()).resolves.toBeDefined();
     await page.waitForFunction(() => document.querySelector('.kap-status')?.textContent?.startsWith('Added:'));
     expect(await page.locator('.kap-status').textContent()).toBe('Added: Capacity.');
+    expect(await page.evaluate(() => (globalThis as any).__excel.workbook.sheets.map((s: { name: string }) => s.name))).toContain('Capacity');
 
     await page.getByRole('button', { name: 'Check plan' }).click();
     await page.locator('.kap-scorecard').waitFor();
@@ -90,8 +95,8 @@ browserProgram.describe('the Excel task pane in Chromium', () => {
     const finding = page.locator('.kap-finding').first();
     const place = (await finding.locator('.kap-place').textContent())!;
     await finding.click();
-    await page.waitForFunction(() => (globalThis as any).__office.workbook.selected !== undefined);
-    const selected = await page.evaluate(() => (globalThis as any).__office.workbook.selected);
+    await page.waitForFunction(() => (globalThis as any).__excel.workbook.selected !== undefined);
+    const selected = await page.evaluate(() => (globalThis as any).__excel.workbook.selected);
     expect(`${selected.sheet}!${selected.address}`).toBe(place);
 
     // The same by keyboard: Tab moves on (past a phase heading if need be) to the next finding, Enter selects its cell.
@@ -105,7 +110,7 @@ browserProgram.describe('the Excel task pane in Chromium', () => {
     expect(nextPlace).toMatch(/!/);
     await page.keyboard.press('Enter');
     await page.waitForFunction((p) => {
-      const s = (globalThis as any).__office.workbook.selected;
+      const s = (globalThis as any).__excel.workbook.selected;
       return `${s.sheet}!${s.address}` === p;
     }, nextPlace);
 
@@ -120,14 +125,15 @@ browserProgram.describe('the Excel task pane in Chromium', () => {
 
   it('explains a failure in plain words, without the raw error text', async () => {
     const { page } = await openPane(300);
-    await page.evaluate(() => (globalThis as any).__failNextRun('InvalidOperationInCellEditMode', 'RichApi.Error: GeneralException at Excel.run line 1'));
+    // Office answers 5004 while a cell is being edited; the library turns it into InvalidOperationInCellEditMode.
+    await page.evaluate(() => ((globalThis as any).__excel.host.failNextRequest = 5004));
     await page.getByRole('button', { name: 'Check plan' }).click();
     const alert = page.getByRole('alert');
     await page.waitForFunction(() => (document.querySelector('.kap-alert')?.textContent ?? '') !== '');
     const text = (await alert.textContent())!;
     expect(text).toContain('The plan could not be checked.');
     expect(text).toContain('Press Enter or Esc');
-    expect(text).not.toMatch(/RichApi|Exception|line 1/);
+    expect(text).not.toMatch(/RichApi|Exception|5004/);
     // The buttons work again after a failure.
     expect(await page.getByRole('button', { name: 'Check plan' }).isEnabled()).toBe(true);
     await page.close();
