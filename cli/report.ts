@@ -1,5 +1,5 @@
-// The human report of `kap check`: the scorecard, then the findings grouped by
-// phase, then the unsupported commitments with their reasons, in the output
+// The human report of `kap check`: the scorecard, the next steps, then the
+// findings grouped by phase, then the unsupported commitments with their reasons, in the output
 // language. Plain text lines, so it reads the same in a terminal, a log or CI.
 
 import { CheckResult } from '../core/check';
@@ -24,6 +24,9 @@ const WORDS = {
   noCommitments: { en: 'No commitments yet.', es: 'Aún no hay compromisos.' },
   of: { en: 'of', es: 'de' },
   written: { en: 'Review sheet written', es: 'Hoja de revisión escrita' },
+  steps: { en: 'Next steps (what raises overall readiness most)', es: 'Próximos pasos (lo que más sube la preparación general)' },
+  noSteps: { en: 'Nothing left to raise: the plan meets every criterion.', es: 'Nada que subir: el plan cumple todos los criterios.' },
+  unmet: { en: 'Not yet shown by the plan', es: 'Aún no lo muestra el plan' },
 } satisfies Record<string, Label>;
 
 const COUNT_WORDS: Record<Severity, Label> = {
@@ -57,6 +60,15 @@ export function humanReport(result: CheckResult, asOf: Day): string[] {
   lines.push(`  ${w(s.explanation)}`);
   lines.push('');
 
+  lines.push(w(WORDS.steps));
+  if (result.actions.length === 0) lines.push(`  ${w(WORDS.noSteps)}`);
+  result.actions.forEach((a, i) => lines.push(`  ${i + 1}. ${a.message} (${a.sheet}!${a.cell}): +${pointsText(a.gain, l)}`));
+  if (s.unmet.length > 0) {
+    lines.push(`  ${w(WORDS.unmet)}:`);
+    for (const u of s.unmet) lines.push(`    ${w(u.label)} (-${pointsText(u.points, l)})`);
+  }
+  lines.push('');
+
   const counts = (['error', 'warning', 'info'] as const)
     .map((sev) => `${result.findings.filter((f) => f.severity === sev).length} ${w(COUNT_WORDS[sev])}`)
     .join(', ');
@@ -69,7 +81,7 @@ export function humanReport(result: CheckResult, asOf: Day): string[] {
     lines.push(`  ${w(PHASE_NAMES[phase])}`);
     for (const { f, i } of inPhase) {
       const lost = points.get(i) ?? 0;
-      const cost = lost > 0 ? ` (-${lost} ${w(lost === 1 ? WORDS.point : WORDS.points)})` : '';
+      const cost = lost > 0 ? ` (-${pointsText(lost, l)} ${w(lost === 1 ? WORDS.point : WORDS.points)})` : '';
       lines.push(`    ${w(SEVERITY_NAMES[f.severity]).padEnd(11)} ${f.rule}  ${f.sheet}!${f.cell}${cost}`);
       lines.push(`      ${f.message}`);
       lines.push(`      ${w(WORDS.fix)}: ${f.fix}`);
@@ -87,6 +99,12 @@ export function humanReport(result: CheckResult, asOf: Day): string[] {
     for (const reason of c.reasons) lines.push(`    ${reason}: ${w(REASON_WORDS[reason])}`);
   }
   return lines;
+}
+
+/** Points to one decimal with the language's decimal mark (2.5 / 2,5). */
+function pointsText(n: number, lang: Language): string {
+  const text = String(Math.round(n * 10) / 10);
+  return lang === 'es' ? text.replace('.', ',') : text;
 }
 
 /** The line `check --write` adds once the Review sheet is saved. */

@@ -48,7 +48,8 @@ export interface RuleContext {
   lang: Language;
   staleKnowledgeDays: number;
   staleContactDays: number;
-  raise(rule: RuleDef, place: Place, params?: Params): void;
+  /** Raises a finding; `concerns` are the other rows it is about (see Finding.concerns). */
+  raise(rule: RuleDef, place: Place, params?: Params, concerns?: readonly RowOrigin[]): void;
   /** The workbook's name for a contract sheet (its contract name if the sheet is missing). */
   sheetName(key: SheetKey): string;
   hasSheet(key: SheetKey): boolean;
@@ -83,7 +84,11 @@ export function ruleContext(plan: Plan, options: CheckOptions, findings: Finding
     lang,
     staleKnowledgeDays: options.staleKnowledgeDays ?? 180,
     staleContactDays: options.staleContactDays ?? 60,
-    raise: (rule, place, params = {}) => findings.push(makeFinding(rule, place, params, lang)),
+    raise: (rule, place, params = {}, concerns) => {
+      const finding = makeFinding(rule, place, params, lang);
+      if (concerns && concerns.length > 0) finding.concerns = concerns.map((r) => ({ sheet: r.sheet, row: r.row }));
+      findings.push(finding);
+    },
     sheetName,
     hasSheet: (key) => plan.sheets[key] !== undefined,
     hasColumn: (key, column) => plan.sheets[key]?.columns[column] !== undefined,

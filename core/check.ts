@@ -13,7 +13,7 @@ import { checkCommitments } from './rules/commitment';
 import { checkKnowledge } from './rules/knowledge';
 import { checkStructure } from './rules/structure';
 import { checkVision } from './rules/vision';
-import { Scorecard, scorePlan } from './score';
+import { exactScores, findingPoints, Scorecard, scoreModel, scorePlan } from './score';
 import { judgeCommitments } from './support';
 
 // The shared types live in core/check-context.ts; hosts and tests keep importing them from here.
@@ -58,16 +58,19 @@ export function checkPlan(input: WorkbookInput, options: CheckOptions): CheckRes
   checkVision(ctx);
   checkCommitments(ctx, ledger);
   const sorted = sortFindings(findings);
-  const scorecard = scorePlan(sorted);
-  const cost = sorted.map(() => 0);
-  for (const c of scorecard.cost) cost[c.findingIndex] = c.points;
-  const actions = nextSteps(sorted, cost, scorecard.overall, (i) => scorePlan(sorted.filter((_, j) => j !== i)).overall);
+  const commitments = judgeCommitments(plan, ledger);
+  const evidence = { plan, findings: sorted, verdicts: commitments };
+  const model = scoreModel(evidence);
+  const scorecard = scorePlan(evidence, model);
+  const today = exactScores(model).rawOverall;
+  const cost = findingPoints(scorecard, sorted.length);
+  const actions = nextSteps(sorted, cost, today, (i) => exactScores(model, i).rawOverall);
   return {
     language: plan.language,
     outputLanguage,
     plan,
     findings: sorted,
-    commitments: judgeCommitments(plan, ledger),
+    commitments,
     scorecard,
     capacity: ledger.loads.map((l) => ({
       sheet: l.capacity.sheet,

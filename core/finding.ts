@@ -20,8 +20,20 @@ export interface Finding extends Place {
   rule: string;
   message: string;
   fix: string;
+  /**
+   * Rows besides its own cell that this finding is about (the commitments an
+   * overloaded span or a team with no capacity holds): the scorecard traces
+   * each such row's missing points to it. Absent on most findings.
+   */
+  concerns?: RowRef[];
   /** The action that resolves it, naming the thing ("Agree C7 with Pedro Gómez"); next steps lead with it. */
   step?: string;
+}
+
+/** A sheet row, as a finding's concerns name it. */
+export interface RowRef {
+  sheet: string;
+  row: number;
 }
 
 /** Values substituted into a rule's message: plain workbook text, or a label per language. */

@@ -13,6 +13,17 @@ export interface RowOrigin {
    * Shared by every row of the sheet, so ten thousand rows cost one object.
    */
   letters: Readonly<Record<string, string>>;
+  /**
+   * Column keys whose cell held a value the reader could not read (a finding
+   * says why). Such a field is undefined like a blank one, but it is not blank:
+   * nothing may be judged as if it were. Absent on the many rows that read cleanly.
+   */
+  unread?: readonly string[];
+}
+
+/** True when the row's field held a value that could not be read. */
+export function isUnread(origin: RowOrigin, key: string): boolean {
+  return origin.unread !== undefined && origin.unread.includes(key);
 }
 
 /** The A1 address of a record's field, when its column exists. */
@@ -112,6 +123,8 @@ export interface PlanSummary {
   signOffDate?: Day;
   /** A1 address of each field's value cell, where the field's row exists. */
   cells: Partial<Record<PlanFieldKey, string>>;
+  /** Fields whose value could not be read (a finding says why); absent when every field read cleanly. */
+  unread?: PlanFieldKey[];
 }
 
 /** A table sheet as found in the workbook: its name, header row and where each column is. */

@@ -266,6 +266,8 @@ interface RowReader extends RowOrigin {
  */
 class RowRead implements RowReader {
   row = 0;
+  /** Keys of this row's cells that could not be read; a new array only for a row that has some. */
+  unread: string[] | undefined;
   readonly cells: unknown[];
   constructor(
     readonly sheet: string,
@@ -365,7 +367,9 @@ class Reader {
       summary.cells[field.key] = cell;
       const raw = grid.at(r, c + 1);
       const ctx: CellContext = { sheet: sheet.name, row: r, letter: columnLetter(c), column: field, thing: () => ({ en: 'Plan', es: 'Plan' }) };
+      const before = this.findings.length;
       const value = this.value(field.type, raw, ctx);
+      if (this.findings.length > before) (summary.unread ??= []).push(field.key);
       if (value === undefined) continue;
       switch (field.key) {
         case 'periodStart':
@@ -402,7 +406,9 @@ class Reader {
     for (let r = headerRow + 1; r <= grid.lastRow; r++) {
       if (grid.rowIsBlank(r)) continue;
       this.readRow(table, grid, r, cursor, ctx);
-      rows.push(build(cursor));
+      const record = build(cursor);
+      if (cursor.unread) record.unread = cursor.unread;
+      rows.push(record);
     }
     this.checkIds(def, rows);
     return { found, rows };
@@ -441,6 +447,7 @@ class Reader {
     const cells = grid.rows[row - grid.top] as unknown[];
     const values = cursor.cells;
     cursor.row = row;
+    cursor.unread = undefined;
     ctx.row = row;
     for (let i = 0; i < table.slots.length; i++) {
       const slot = table.slots[i];
@@ -451,7 +458,9 @@ class Reader {
       }
       ctx.letter = slot.letter;
       ctx.column = slot.def;
+      const before = this.findings.length;
       values[i] = this.value(slot.def.type, raw, ctx);
+      if (this.findings.length > before) (cursor.unread ??= []).push(slot.def.key);
     }
   }
 

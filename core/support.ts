@@ -5,7 +5,7 @@
 import { CapacityLedger, capacityLedger, consumesCapacity } from './capacity';
 import type { SupportReason, SupportVerdict } from './check-context';
 import { Label, matchKey } from './contract';
-import { cellOf, Commitment, firstCellOf, Plan } from './plan';
+import { cellOf, Commitment, firstCellOf, isUnread, Plan } from './plan';
 
 /** What each support reason means, in plain words beside its code (the codes are the contract; the words are for people). */
 export const REASON_WORDS: Record<SupportReason, Label> = {
@@ -15,7 +15,10 @@ export const REASON_WORDS: Record<SupportReason, Label> = {
   'not-agreed': { en: 'The client has not agreed to it', es: 'El cliente no lo ha acordado' },
   'over-capacity': { en: 'More hours than its team has in that span', es: 'Más horas de las que su equipo tiene en ese periodo' },
   'over-budget': { en: "Costs more than its team's budget in that span", es: 'Cuesta más que el presupuesto de su equipo en ese periodo' },
-  'no-capacity': { en: 'No capacity row of its team covers its due date', es: 'Ninguna fila de capacidad de su equipo cubre su fecha límite' },
+  'no-capacity': {
+    en: 'No readable capacity row of its team covers its due date',
+    es: 'Ninguna fila de capacidad legible de su equipo cubre su fecha límite',
+  },
 };
 
 /** Opportunity IDs as compared with references (case, spaces and accents ignored). */
@@ -31,13 +34,16 @@ export function supportReasons(c: Commitment, visions: ReadonlySet<string>, ledg
   const reasons: SupportReason[] = [];
   if (!c.supports.some((id) => visions.has(matchKey(id)))) reasons.push('no-vision');
   if (c.owner === '') reasons.push('no-owner');
-  if (c.needsApproval === true && c.approvedBy === '') reasons.push('not-approved');
+  // An unreadable Needs approval cannot show that no approval is needed.
+  if ((c.needsApproval === true || isUnread(c, 'needsApproval')) && c.approvedBy === '') reasons.push('not-approved');
   if ((c.side === 'client' || c.side === 'joint') && c.clientAgreed !== true) reasons.push('not-agreed');
   if (consumesCapacity(c)) {
     const standing = ledger.standing(c);
     if (standing && standing.covered) {
       if (standing.overHours) reasons.push('over-capacity');
       if (standing.overBudget) reasons.push('over-budget');
+      // A span it falls in cannot be read whole: no usable capacity shows it can be delivered.
+      if (standing.unjudged && !standing.overHours && !standing.overBudget) reasons.push('no-capacity');
     } else {
       // No team, no due date, or no capacity row of its team covering the date.
       reasons.push('no-capacity');

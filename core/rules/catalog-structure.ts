@@ -13,6 +13,7 @@ export const STRUCTURE_READ_RULES = {
       en: 'Run Create plan (or `kap new` on the file): it adds only the missing sheets.',
       es: 'Ejecute Crear plan (o `kap new` sobre el archivo): solo agrega las hojas que faltan.',
     },
+    step: { en: 'Add the "{sheet}" sheet (Create plan)', es: 'Agregue la hoja "{sheet}" (Crear plan)' },
   },
   missingColumn: {
     code: 'missing-column',
@@ -24,6 +25,7 @@ export const STRUCTURE_READ_RULES = {
       en: 'Add a column headed "{column}" anywhere in the header row, or run Create plan to add it.',
       es: 'Agregue una columna con el encabezado "{column}" en cualquier posición, o ejecute Crear plan.',
     },
+    step: { en: 'Add the "{column}" column to "{sheet}"', es: 'Agregue la columna "{column}" a "{sheet}"' },
   },
   missingField: {
     code: 'missing-field',
@@ -35,6 +37,7 @@ export const STRUCTURE_READ_RULES = {
       en: 'Add a row with "{field}" in the field column and its value beside it.',
       es: 'Agregue una fila con "{field}" en la columna de campos y su valor al lado.',
     },
+    step: { en: 'Add the "{field}" row to the Plan sheet', es: 'Agregue la fila "{field}" a la hoja Plan' },
   },
   notInList: {
     code: 'not-in-list',
@@ -43,6 +46,7 @@ export const STRUCTURE_READ_RULES = {
     trigger: { en: 'A list column holds a value that is not one of its list’s values.', es: 'Una columna de lista tiene un valor que no está en su lista.' },
     message: { en: '{thing}: {column} "{value}" is not one of its values.', es: '{thing}: {column} "{value}" no es uno de sus valores.' },
     fix: { en: 'Choose one of: {allowed}.', es: 'Elija uno de: {allowed}.' },
+    step: { en: 'Choose a listed {column} for {thing}', es: 'Elija un valor de la lista en {column} para {thing}' },
   },
   notADate: {
     code: 'not-a-date',
@@ -51,6 +55,7 @@ export const STRUCTURE_READ_RULES = {
     trigger: { en: 'A date column holds something that is not a date.', es: 'Una columna de fecha tiene algo que no es una fecha.' },
     message: { en: '{thing}: {column} "{value}" is not a date.', es: '{thing}: {column} "{value}" no es una fecha.' },
     fix: { en: 'Write the date as 2026-12-31 or 31/12/2026.', es: 'Escriba la fecha como 2026-12-31 o 31/12/2026.' },
+    step: { en: 'Write {column} of {thing} as a date', es: 'Escriba {column} de {thing} como fecha' },
   },
   notANumber: {
     code: 'not-a-number',
@@ -59,6 +64,7 @@ export const STRUCTURE_READ_RULES = {
     trigger: { en: 'A number or money column holds something that is not a number.', es: 'Una columna numérica o de dinero tiene algo que no es un número.' },
     message: { en: '{thing}: {column} "{value}" is not a number.', es: '{thing}: {column} "{value}" no es un número.' },
     fix: { en: 'Write a plain number, such as 1,200.50.', es: 'Escriba un número, por ejemplo 1.200,50.' },
+    step: { en: 'Write {column} of {thing} as a number', es: 'Escriba {column} de {thing} como número' },
   },
   notAPercent: {
     code: 'not-a-percent',
@@ -67,6 +73,7 @@ export const STRUCTURE_READ_RULES = {
     trigger: { en: 'A probability is not a percentage between 0% and 100%.', es: 'Una probabilidad no es un porcentaje entre 0% y 100%.' },
     message: { en: '{thing}: {column} "{value}" is not a percentage between 0% and 100%.', es: '{thing}: {column} "{value}" no es un porcentaje entre 0% y 100%.' },
     fix: { en: 'Write it as 45% or 0.45.', es: 'Escríbala como 45% o 0,45.' },
+    step: { en: 'Write {column} of {thing} as a percentage', es: 'Escriba {column} de {thing} como porcentaje' },
   },
   negativeNumber: {
     code: 'negative-number',
@@ -75,6 +82,7 @@ export const STRUCTURE_READ_RULES = {
     trigger: { en: 'Hours, money or a target is negative.', es: 'Horas, dinero o una meta son negativos.' },
     message: { en: '{thing}: {column} is negative ({value}).', es: '{thing}: {column} es negativo ({value}).' },
     fix: { en: 'Write zero or a positive amount.', es: 'Escriba cero o un valor positivo.' },
+    step: { en: 'Correct the negative {column} of {thing}', es: 'Corrija {column} negativo de {thing}' },
   },
   errorValue: {
     code: 'error-value',
@@ -86,6 +94,7 @@ export const STRUCTURE_READ_RULES = {
       en: 'Replace the formula or value in that cell with a plain value.',
       es: 'Reemplace la fórmula o el valor de esa celda por un valor simple.',
     },
+    step: { en: 'Replace the error in {column} of {thing}', es: 'Reemplace el error en {column} de {thing}' },
   },
   textTooLong: {
     code: 'text-too-long',
@@ -94,6 +103,7 @@ export const STRUCTURE_READ_RULES = {
     trigger: { en: 'A cell holds more than 32,767 characters, more than a spreadsheet cell can.', es: 'Una celda tiene más de 32.767 caracteres, más de lo que admite una celda.' },
     message: { en: '{thing}: {column} holds {value} characters, more than a cell can hold.', es: '{thing}: {column} tiene {value} caracteres, más de los que admite una celda.' },
     fix: { en: 'Shorten it and keep the long text in a linked document.', es: 'Acórtelo y deje el texto largo en un documento enlazado.' },
+    step: { en: 'Shorten {column} of {thing}', es: 'Acorte {column} de {thing}' },
   },
   mergedCells: {
     code: 'merged-cells',
@@ -102,6 +112,7 @@ export const STRUCTURE_READ_RULES = {
     trigger: { en: 'Cells of a plan table are merged, which hides values from every reader.', es: 'Hay celdas combinadas en una tabla del plan, lo que oculta valores.' },
     message: { en: 'Cells {value} on the "{sheet}" sheet are merged.', es: 'Las celdas {value} de la hoja "{sheet}" están combinadas.' },
     fix: { en: 'Unmerge them and put each value in its own cell.', es: 'Sepárelas y ponga cada valor en su propia celda.' },
+    step: { en: 'Unmerge cells {value}', es: 'Separe las celdas {value}' },
   },
   missingId: {
     code: 'missing-id',
@@ -110,5 +121,6 @@ export const STRUCTURE_READ_RULES = {
     trigger: { en: 'A filled row has no ID, so nothing can refer to it.', es: 'Una fila con datos no tiene ID, así que nada puede referirse a ella.' },
     message: { en: '{thing} has no ID.', es: '{thing} no tiene ID.' },
     fix: { en: 'Give it a unique ID, such as {suggested}.', es: 'Asígnele un ID único, por ejemplo {suggested}.' },
+    step: { en: 'Give {thing} an ID, such as {suggested}', es: 'Asigne un ID a {thing}, por ejemplo {suggested}' },
   },
 } satisfies Record<string, RuleDef>;

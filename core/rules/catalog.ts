@@ -2,7 +2,9 @@
 // docs/rules.md is generated from and checked against.
 
 import { RuleDef } from '../finding';
-import { SCORE_EXPLANATION } from '../score';
+import { EARLIER_PHASE_MARGIN, PHASE_WEIGHTS, PLAN_FINDING_POINTS, SCORE_EXPLANATION } from '../score';
+import { CRITERIA, SCORED_PHASES } from './criteria';
+import { NEXT_STEP_COUNT } from '../next-steps';
 import { STRUCTURE_READ_RULES } from './catalog-structure';
 import { COMMITMENT_RULES } from './commitment';
 import { KNOWLEDGE_RULES } from './knowledge';
@@ -28,11 +30,11 @@ export function ruleByCode(code: string): RuleDef | undefined {
 const SUPPORT_REASON_DOCS: readonly [string, string][] = [
   ['no-vision', 'It supports no opportunity, or only opportunity IDs that do not exist.'],
   ['no-owner', 'Its Owner is blank.'],
-  ['not-approved', 'Needs approval is Yes and Approved by is blank.'],
+  ['not-approved', 'Needs approval is Yes, or cannot be read (nothing then shows that no approval is needed), and Approved by is blank.'],
   ['not-agreed', 'Its side is Client or Joint and Client agreed is not Yes.'],
-  ['over-capacity', 'It is our side or joint, and a capacity span of its team that covers its due date has more committed hours than available hours (blank available hours count as 0). Every commitment in that span gets this reason.'],
-  ['over-budget', 'The same, for committed cost against the span’s budget (a blank budget counts as 0).'],
-  ['no-capacity', 'It is our side or joint (a blank side counts as ours) and has no team, no due date, or no capacity row of its team covering its due date.'],
+  ['over-capacity', 'It is our side or joint, and a capacity span of its team that covers its due date has more committed hours than available hours (blank available hours count as 0; unreadable ones are never judged). Every commitment in that span gets this reason.'],
+  ['over-budget', 'The same, for committed cost against the span’s budget (a blank budget counts as 0; an unreadable one is never judged).'],
+  ['no-capacity', 'It is our side or joint (a blank side counts as ours) and has no team, no due date, or no readable capacity row of its team covering its due date: a span whose available hours, budget, start or end, or the effort or cost of a commitment in it, cannot be read is not judged (`capacity-unreadable` names the cell), unless what can be read is already over.'],
 ];
 
 /** docs/rules.md, generated from the catalogue so the two cannot drift apart. */
@@ -84,9 +86,39 @@ export function rulesDocument(): string {
     '',
     SCORE_EXPLANATION.en,
     '',
-    'Each finding’s cost is shown beside it on the Review sheet; a finding past its rule’s cap (or past zero) costs',
-    'nothing more. The cap on overall readiness is the method’s own warning: if the first two phases are poor, the third',
-    'will be worse.',
+    'Each phase is worth 100 points, split among the method’s criteria below. A criterion “per plan” is met or not (a few',
+    'are graded: a third for each industry variable up to three, the weighted pipeline in proportion to the target); a',
+    'criterion “per row” is shared evenly by the rows it judges, so each row that fails costs the same. A criterion earns',
+    'nothing while its sheet is missing or empty (an empty phase scores 0, charged to `missing-sheet`, `no-knowledge`,',
+    '`no-learning-plan`, `no-stakeholders`, `no-opportunity` or `no-commitment`) or while a column it reads is missing',
+    '(`missing-column`). A row whose cell in a column the criterion reads cannot be read fails it, charged to the reading',
+    'finding (`not-a-number`, `not-a-date`...): a value the check cannot read is never scored as if it were fine.',
+    '',
+    'Every missing share is charged to the finding that explains it (the criterion’s own rule first), and that is the',
+    'cost shown beside each finding in the report, the panes and the Review sheet; a share no finding explains is listed',
+    'under the criterion’s name. Fixing a finding or adding a valid row never lowers a score, and the same rule costs the',
+    'same within a plan. In overall readiness each phase counts for at most the one before it plus',
+    `${EARLIER_PHASE_MARGIN} (vision at most knowledge + ${EARLIER_PHASE_MARGIN}, commitment at most the weaker of the two + ${EARLIER_PHASE_MARGIN}): the method’s own warning that if the first`,
+    `two phases are poor the third will be worse. Weights: knowledge ${PHASE_WEIGHTS.knowledge}, vision ${PHASE_WEIGHTS.vision}, commitment ${PHASE_WEIGHTS.commitment}; each`,
+    `structure finding on the Plan sheet takes ${PLAN_FINDING_POINTS} points from overall readiness.`,
+    '',
+  );
+  for (const phase of SCORED_PHASES) {
+    lines.push(`### ${phase[0].toUpperCase()}${phase.slice(1)}`, '', '| Criterion | Points | Shared | Unmet when | From the method |', '|---|---|---|---|---|');
+    for (const k of CRITERIA.filter((x) => x.phase === phase)) {
+      const rules = k.rules.map((r) => (r.includes(' ') ? r : `\`${r}\``)).join(', ');
+      lines.push(`| \`${k.code}\`: ${cell(k.label.en)} | ${k.weight} | ${k.per.en} | ${rules} | “${cell(k.source)}” |`);
+    }
+    lines.push('');
+  }
+  lines.push(
+    '## Next steps',
+    '',
+    `The check names up to ${NEXT_STEP_COUNT} next steps: the findings whose resolution would raise overall readiness most, each found`,
+    'by re-scoring the plan with that one finding resolved (every share it alone explains comes back). `gain` is the',
+    'overall points it is worth, to one decimal, counted before the floor at 0 so that a plan that has barely started',
+    'still shows which step comes first. The message is the rule’s action naming the thing (“Agree C7 … with Pedro',
+    'Gómez”); kap’s report and `--json` (`actions`), the panes and the Review sheet lead with them.',
     '',
   );
   return lines.join('\n');

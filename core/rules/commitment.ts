@@ -2,11 +2,11 @@
 // needs, the client commits to a joint plan, and nothing is promised that we
 // cannot deliver — failing a commitment is the worst outcome.
 
-import { CapacityLedger, CapacityLoad, consumesCapacity } from '../capacity';
+import { CapacityLedger, CapacityLoad, consumesCapacity, Unjudged } from '../capacity';
 import type { RuleContext } from '../check-context';
 import { Label, matchKey } from '../contract';
 import { RuleDef } from '../finding';
-import { Commitment, Stakeholder } from '../plan';
+import { CapacityRow, Commitment, isUnread, Stakeholder } from '../plan';
 import { visionIds } from '../support';
 import { formatAmount, formatDay, formatNumber } from '../values';
 
@@ -21,6 +21,7 @@ export const COMMITMENT_RULES = {
       en: 'Write what we and the client will each do in the period, tied to the opportunities.',
       es: 'Escriba lo que nosotros y el cliente haremos en el periodo, ligado a las oportunidades.',
     },
+    step: { en: 'Write the joint work plan: what we and the client will each do', es: 'Escriba el plan de trabajo conjunto: lo que haremos nosotros y el cliente' },
   },
   internalOnlyPlan: {
     code: 'internal-only-plan',
@@ -35,6 +36,7 @@ export const COMMITMENT_RULES = {
       en: 'Agree with the client what they will do (data, people, decisions) and add it as Client or Joint commitments.',
       es: 'Acuerde con el cliente lo que hará (datos, personas, decisiones) y agréguelo como compromisos del Cliente o Conjuntos.',
     },
+    step: { en: 'Agree with the client what they will commit to', es: 'Acuerde con el cliente a qué se compromete' },
   },
   noClientSignOff: {
     code: 'no-client-sign-off',
@@ -46,6 +48,7 @@ export const COMMITMENT_RULES = {
       en: 'Review the plan with the client sponsor and record who signed it off and when.',
       es: 'Revise el plan con el patrocinador del cliente y registre quién lo aprobó y cuándo.',
     },
+    step: { en: 'Get the plan signed off by the client', es: 'Consiga que el cliente apruebe el plan' },
   },
   commitmentNoOwner: {
     code: 'commitment-no-owner',
@@ -54,6 +57,7 @@ export const COMMITMENT_RULES = {
     trigger: { en: 'A commitment has no owner.', es: 'Un compromiso no tiene responsable.' },
     message: { en: 'Commitment {thing} has no owner.', es: 'El compromiso {thing} no tiene responsable.' },
     fix: { en: 'Name the person who answers for it.', es: 'Indique la persona que responde por él.' },
+    step: { en: 'Name the owner of {thing}', es: 'Indique el responsable de {thing}' },
   },
   commitmentNoVision: {
     code: 'commitment-no-vision',
@@ -65,6 +69,7 @@ export const COMMITMENT_RULES = {
       en: 'List in Supports the opportunity IDs (V1, V2...) it serves, or drop it: data that does not serve the goal is waste.',
       es: 'Indique en Respalda los ID de oportunidad (V1, V2...) a los que sirve, o elimínelo: lo que no sirve al objetivo sobra.',
     },
+    step: { en: 'Tie {thing} to an opportunity, or drop it', es: 'Ligue {thing} a una oportunidad, o elimínelo' },
   },
   commitmentNotApproved: {
     code: 'commitment-not-approved',
@@ -76,6 +81,7 @@ export const COMMITMENT_RULES = {
       en: 'Get it approved internally before offering it to the client, and write who approved it.',
       es: 'Obtenga la aprobación interna antes de ofrecerlo al cliente y escriba quién lo aprobó.',
     },
+    step: { en: 'Get {thing} approved internally', es: 'Obtenga la aprobación interna de {thing}' },
   },
   commitmentNotAgreed: {
     code: 'commitment-not-agreed',
@@ -87,6 +93,7 @@ export const COMMITMENT_RULES = {
       en: 'Agree it with the client counterpart and set Client agreed to Yes.',
       es: 'Acuérdelo con la contraparte del cliente y marque Acordado con el cliente en Sí.',
     },
+    step: { en: 'Agree {thing} with {who}', es: 'Acuerde {thing} con {who}' },
   },
   overCapacity: {
     code: 'over-capacity',
@@ -104,6 +111,7 @@ export const COMMITMENT_RULES = {
       en: 'Move, shrink or drop commitments, or secure more hours for the team before promising them.',
       es: 'Mueva, reduzca o elimine compromisos, o consiga más horas para el equipo antes de prometerlos.',
     },
+    step: { en: 'Bring team "{team}" back within its hours from {start} to {end}', es: 'Ajuste el equipo "{team}" a sus horas del {start} al {end}' },
   },
   overBudget: {
     code: 'over-budget',
@@ -121,6 +129,7 @@ export const COMMITMENT_RULES = {
       en: 'Cut the cost of the commitments or get the budget approved before promising them.',
       es: 'Reduzca el costo de los compromisos o consiga aprobar el presupuesto antes de prometerlos.',
     },
+    step: { en: 'Bring team "{team}" back within its budget from {start} to {end}', es: 'Ajuste el equipo "{team}" a su presupuesto del {start} al {end}' },
   },
   teamNoCapacity: {
     code: 'team-no-capacity',
@@ -135,6 +144,7 @@ export const COMMITMENT_RULES = {
       en: 'Add the team’s available hours and budget for the period on the Capacity sheet (or correct the team’s name).',
       es: 'Agregue las horas disponibles y el presupuesto del equipo en la hoja Capacidad (o corrija el nombre del equipo).',
     },
+    step: { en: 'Record the capacity of team "{team}"', es: 'Registre la capacidad del equipo "{team}"' },
   },
   outsideCapacitySpan: {
     code: 'outside-capacity-span',
@@ -149,6 +159,25 @@ export const COMMITMENT_RULES = {
       es: 'El compromiso {thing} vence el {due}, fuera de todos los lapsos de capacidad del equipo "{team}".',
     },
     fix: { en: 'Add a capacity row for that span, or move the due date.', es: 'Agregue una fila de capacidad para ese lapso, o cambie la fecha límite.' },
+    step: { en: 'Cover {thing} with a capacity span of team "{team}", or move it', es: 'Cubra {thing} con un lapso de capacidad del equipo "{team}", o muévalo' },
+  },
+  capacityUnreadable: {
+    code: 'capacity-unreadable',
+    phase: 'commitment',
+    severity: 'error',
+    trigger: {
+      en: 'A capacity span holds commitments but cannot be judged: its available hours, budget, start or end, or the effort or cost of a commitment in it, cannot be read. Its commitments are not judged against it (no-capacity).',
+      es: 'Un lapso de capacidad tiene compromisos pero no se puede juzgar: no se pueden leer sus horas disponibles, presupuesto, inicio o fin, o el esfuerzo o costo de un compromiso. Sus compromisos no se juzgan contra él (no-capacity).',
+    },
+    message: {
+      en: 'The capacity of team "{team}" from {start} to {end} cannot be judged: {why} cannot be read, so {commitments} are not judged against it.',
+      es: 'La capacidad del equipo "{team}" del {start} al {end} no se puede juzgar: no se puede leer {why}, así que {commitments} no se juzgan contra ella.',
+    },
+    fix: {
+      en: 'Write a plain number (or date) in {cells}: a figure the check cannot read is never taken as zero.',
+      es: 'Escriba un número (o una fecha) simple en {cells}: una cifra que no se puede leer nunca se toma como cero.',
+    },
+    step: { en: 'Write a readable figure in {cells}', es: 'Escriba una cifra legible en {cells}' },
   },
   commitmentNoTeam: {
     code: 'commitment-no-team',
@@ -160,6 +189,7 @@ export const COMMITMENT_RULES = {
       es: 'El compromiso {thing} no indica equipo, así que nada muestra que podamos cumplirlo.',
     },
     fix: { en: 'Write the team that will do the work, as named on the Capacity sheet.', es: 'Escriba el equipo que hará el trabajo, como se llama en la hoja Capacidad.' },
+    step: { en: 'Name the team that delivers {thing}', es: 'Indique el equipo que cumple {thing}' },
   },
   commitmentNoDueDate: {
     code: 'commitment-no-due-date',
@@ -168,6 +198,7 @@ export const COMMITMENT_RULES = {
     trigger: { en: 'A commitment has no due date.', es: 'Un compromiso no tiene fecha límite.' },
     message: { en: 'Commitment {thing} has no due date.', es: 'El compromiso {thing} no tiene fecha límite.' },
     fix: { en: 'Agree a due date within the planning period.', es: 'Acuerde una fecha límite dentro del periodo del plan.' },
+    step: { en: 'Agree a due date for {thing}', es: 'Acuerde una fecha límite para {thing}' },
   },
   dueOutsidePeriod: {
     code: 'due-outside-period',
@@ -179,6 +210,7 @@ export const COMMITMENT_RULES = {
       es: 'El compromiso {thing} vence el {due}, fuera del periodo del plan del {start} al {end}.',
     },
     fix: { en: 'Move it into the period or leave it for the next plan.', es: 'Muévalo dentro del periodo o déjelo para el próximo plan.' },
+    step: { en: 'Move {thing} into the plan period', es: 'Mueva {thing} dentro del periodo del plan' },
   },
   commitmentOverdue: {
     code: 'commitment-overdue',
@@ -190,6 +222,7 @@ export const COMMITMENT_RULES = {
       en: 'Deliver it or agree a new date with the client now: a missed commitment costs the relationship.',
       es: 'Cúmplalo o acuerde ya una nueva fecha con el cliente: un compromiso incumplido cuesta la relación.',
     },
+    step: { en: 'Deliver {thing} or agree a new date with the client', es: 'Cumpla {thing} o acuerde una nueva fecha con el cliente' },
   },
   counterpartNotMapped: {
     code: 'counterpart-not-mapped',
@@ -204,6 +237,7 @@ export const COMMITMENT_RULES = {
       en: 'Add them to the Stakeholders sheet with role and attitude (or write the name or ID as mapped).',
       es: 'Agréguela a la hoja Actores con rol y actitud (o escriba el nombre o ID como figura allí).',
     },
+    step: { en: 'Map {person} in the stakeholder map', es: 'Agregue a {person} al mapa de actores' },
   },
   counterpartOpponent: {
     code: 'counterpart-opponent',
@@ -218,6 +252,7 @@ export const COMMITMENT_RULES = {
       en: 'Win them over first, or agree it with a supporter who has the authority.',
       es: 'Gánese primero a esa persona, o acuérdelo con un partidario que tenga la autoridad.',
     },
+    step: { en: 'Win over {person}, or agree {thing} with a supporter', es: 'Gánese a {person}, o acuerde {thing} con un partidario' },
   },
   commitmentNoCounterpart: {
     code: 'commitment-no-counterpart',
@@ -226,6 +261,7 @@ export const COMMITMENT_RULES = {
     trigger: { en: 'A client or joint commitment names no client counterpart.', es: 'Un compromiso del cliente o conjunto no nombra contraparte del cliente.' },
     message: { en: '{side} commitment {thing} names no client counterpart.', es: 'El compromiso {side} {thing} no nombra contraparte del cliente.' },
     fix: { en: 'Write who at the client answers for it.', es: 'Escriba quién responde por él en el cliente.' },
+    step: { en: 'Name who at the client answers for {thing}', es: 'Indique quién responde por {thing} en el cliente' },
   },
 } satisfies Record<string, RuleDef>;
 
@@ -260,7 +296,8 @@ export function checkCommitments(ctx: RuleContext, ledger: CapacityLedger): void
     }
     if (c.needsApproval === true && c.approvedBy === '' && ctx.known(c, 'approvedBy')) ctx.raise(R.commitmentNotApproved, place('approvedBy'), { thing: thing() });
     if ((c.side === 'client' || c.side === 'joint') && c.clientAgreed !== true && ctx.known(c, 'clientAgreed')) {
-      ctx.raise(R.commitmentNotAgreed, place('clientAgreed'), { thing: thing(), side });
+      const who: Label = c.clientCounterpart !== '' ? { en: c.clientCounterpart, es: c.clientCounterpart } : { en: 'the client', es: 'el cliente' };
+      ctx.raise(R.commitmentNotAgreed, place('clientAgreed'), { thing: thing(), side, who });
     }
     if (c.due === undefined) {
       if (ctx.known(c, 'due')) ctx.raise(R.commitmentNoDueDate, place('due'), { thing: thing() });
@@ -278,7 +315,8 @@ export function checkCommitments(ctx: RuleContext, ledger: CapacityLedger): void
     if (consumesCapacity(c)) {
       if (c.team === '') {
         if (ctx.known(c, 'team')) ctx.raise(R.commitmentNoTeam, place('team'), { thing: thing() });
-      } else if (c.due !== undefined && ledger.teams.has(matchKey(c.team)) && !ledger.standing(c)?.covered) {
+      } else if (c.due !== undefined && ledger.teams.has(matchKey(c.team)) && !ledger.standing(c)?.covered && !ledger.unplaced.has(matchKey(c.team))) {
+        // A row of the team whose span cannot be read might cover it: capacity-unreadable says so instead.
         ctx.raise(R.outsideCapacitySpan, place('due'), { thing: thing(), due: formatDay(c.due), team: c.team });
       }
     }
@@ -340,7 +378,7 @@ function teamsWithoutCapacity(ctx: RuleContext, live: readonly Commitment[], led
   }
   for (const list of byTeam.values()) {
     const first = list[0];
-    ctx.raise(R.teamNoCapacity, { sheet: first.sheet, cell: ctx.cell(first, 'team') }, { team: first.team, commitments: nameList(ctx, list) });
+    ctx.raise(R.teamNoCapacity, { sheet: first.sheet, cell: ctx.cell(first, 'team') }, { team: first.team, commitments: nameList(ctx, list) }, list);
   }
 }
 
@@ -359,7 +397,7 @@ function capacityLoads(ctx: RuleContext, ledger: CapacityLedger): void {
         committed: formatNumber(load.committedHours, ctx.lang),
         available: formatNumber(row.availableHours ?? 0, ctx.lang),
         commitments,
-      });
+      }, ledger.commitmentsIn(load));
     }
     if (load.overBudget) {
       ctx.raise(R.overBudget, { sheet: row.sheet, cell: ctx.cell(row, 'budget') }, {
@@ -367,9 +405,72 @@ function capacityLoads(ctx: RuleContext, ledger: CapacityLedger): void {
         committed: `${formatAmount(load.committedCost, ctx.lang)}${currency}`,
         budget: `${formatAmount(row.budget ?? 0, ctx.lang)}${currency}`,
         commitments,
-      });
+      }, ledger.commitmentsIn(load));
     }
   }
+  unreadableSpans(ctx, ledger);
+}
+
+const FIELD_WORDS: Record<Unjudged['key'], Label> = {
+  availableHours: { en: 'Available hours', es: 'Horas disponibles' },
+  budget: { en: 'Budget', es: 'Presupuesto' },
+  start: { en: 'Period start', es: 'Inicio' },
+  end: { en: 'Period end', es: 'Fin' },
+  effortHours: { en: 'the Effort hours of', es: 'las Horas de esfuerzo de' },
+  cost: { en: 'the Cost of', es: 'el Costo de' },
+};
+
+/**
+ * One finding per capacity span that cannot be judged, at its first unreadable
+ * cell: a figure the check cannot read is never taken as zero, so the
+ * commitments in that span get no-capacity instead of a guessed verdict.
+ */
+function unreadableSpans(ctx: RuleContext, ledger: CapacityLedger): void {
+  for (const load of ledger.loads) {
+    if (load.unjudged.length === 0 || ledger.countIn(load) === 0) continue;
+    const inSpan = ledger.commitmentsIn(load);
+    const commitments = nameList(ctx, inSpan.slice(0, NAMED_IN_MESSAGE), inSpan.length);
+    raiseUnreadable(ctx, load.capacity, load.unjudged, commitments, inSpan, spanParams(load));
+  }
+  // Rows whose span cannot be read cover nothing: name the team's commitments that no other row covers.
+  for (const [team, rows] of ledger.unplaced) {
+    const uncovered = ctx.plan.commitments.filter((c) => consumesCapacity(c) && c.due !== undefined && matchKey(c.team) === team && !ledger.standing(c)?.covered);
+    if (uncovered.length === 0) continue;
+    const commitments = nameList(ctx, uncovered.slice(0, NAMED_IN_MESSAGE), uncovered.length);
+    for (const row of rows) {
+      const keys = (['start', 'end'] as const).filter((k) => isUnread(row, k)).map((key) => ({ record: row, key }));
+      raiseUnreadable(ctx, row, keys, commitments, uncovered, { team: row.team, start: row.start === undefined ? '…' : formatDay(row.start), end: row.end === undefined ? '…' : formatDay(row.end) });
+    }
+  }
+}
+
+function raiseUnreadable(
+  ctx: RuleContext,
+  row: CapacityRow,
+  cells: readonly Unjudged[],
+  commitments: Label,
+  concerns: readonly Commitment[],
+  span: { team: string; start: string; end: string },
+): void {
+  const shown = cells.slice(0, NAMED_IN_MESSAGE);
+  const why = (lang: 'en' | 'es'): string =>
+    shown
+      .map((u) => {
+        const cell = ctx.cell(u.record, u.key);
+        const words = FIELD_WORDS[u.key][lang];
+        if (u.record === row) return `${words} (${cell})`;
+        const id = (u.record as Commitment).id || cell;
+        return `${words} ${id} (${cell})`;
+      })
+      .join(lang === 'es' ? ' ni ' : ', ');
+  const cellList = shown.map((u) => `${u.record.sheet}!${ctx.cell(u.record, u.key)}`).join(', ');
+  // At the span's team cell: the unreadable cell has its own reading finding, and this one is about the span.
+  ctx.raise(
+    R.capacityUnreadable,
+    { sheet: row.sheet, cell: ctx.cell(row, 'team') },
+    { ...span, why: { en: why('en'), es: why('es') }, commitments, cells: cellList },
+    concerns,
+  );
 }
 
 function spanParams(load: CapacityLoad): { team: string; start: string; end: string } {

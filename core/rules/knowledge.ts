@@ -8,6 +8,21 @@ import { RuleDef } from '../finding';
 import { formatDay } from '../values';
 
 export const KNOWLEDGE_RULES = {
+  noKnowledge: {
+    code: 'no-knowledge',
+    phase: 'knowledge',
+    severity: 'warning',
+    trigger: { en: 'The Knowledge sheet has no item.', es: 'La hoja Conocimiento no tiene hallazgos.' },
+    message: {
+      en: 'Nothing is recorded about the client’s industry or its operations yet: every later phase builds on this knowledge.',
+      es: 'Aún no hay nada registrado sobre la industria del cliente ni sus operaciones: todas las fases siguientes se basan en este conocimiento.',
+    },
+    fix: {
+      en: 'Record what drives the client’s industry and the state of its operations: its problems, advantages, position and competitors, each with its source.',
+      es: 'Registre lo que mueve la industria del cliente y el estado de sus operaciones: sus problemas, ventajas, posición y competidores, cada uno con su fuente.',
+    },
+    step: { en: 'Record what you know about the client’s industry and operations', es: 'Registre lo que sabe de la industria y las operaciones del cliente' },
+  },
   noBusinessProblem: {
     code: 'no-business-problem',
     phase: 'knowledge',
@@ -21,6 +36,7 @@ export const KNOWLEDGE_RULES = {
       en: 'Add the client’s main business problems (category Business problem), from interviews and plant visits.',
       es: 'Agregue los principales problemas de negocio del cliente (categoría Problema de negocio), de entrevistas y visitas a planta.',
     },
+    step: { en: 'Record the client’s main business problems', es: 'Registre los principales problemas de negocio del cliente' },
   },
   fewIndustryVariables: {
     code: 'few-industry-variables',
@@ -28,13 +44,14 @@ export const KNOWLEDGE_RULES = {
     severity: 'warning',
     trigger: { en: 'Fewer than three industry variables are recorded.', es: 'Hay menos de tres variables de la industria registradas.' },
     message: {
-      en: 'Only {count} industry variable(s) recorded; a KAM should know at least three variables that drive the client’s industry.',
-      es: 'Solo hay {count} variable(s) de la industria; un gerente de cuenta debe conocer al menos tres variables que mueven la industria del cliente.',
+      en: '{recorded}; a KAM should know at least three variables that drive the client’s industry.',
+      es: '{recorded}; un gerente de cuenta debe conocer al menos tres variables que mueven la industria del cliente.',
     },
     fix: {
       en: 'Add the prices, costs, regulations or demand drivers that move the client’s industry (category Industry variable).',
       es: 'Agregue los precios, costos, regulaciones o motores de demanda de la industria del cliente (categoría Variable de la industria).',
     },
+    step: { en: 'Record the variables that drive the client’s industry (at least three)', es: 'Registre las variables que mueven la industria del cliente (al menos tres)' },
   },
   noCompetitiveAdvantage: {
     code: 'no-competitive-advantage',
@@ -46,6 +63,7 @@ export const KNOWLEDGE_RULES = {
       en: 'Add what the client does better than its competitors (category Competitive advantage).',
       es: 'Agregue lo que el cliente hace mejor que sus competidores (categoría Ventaja competitiva).',
     },
+    step: { en: 'Record the client’s competitive advantages', es: 'Registre las ventajas competitivas del cliente' },
   },
   noIndustryPosition: {
     code: 'no-industry-position',
@@ -63,6 +81,7 @@ export const KNOWLEDGE_RULES = {
       en: 'Add the client’s market position and its main competitors (categories Industry position, Client competitor).',
       es: 'Agregue la posición del cliente en el mercado y sus competidores principales (categorías Posición en la industria, Competidor del cliente).',
     },
+    step: { en: 'Record the client’s industry position and competitors', es: 'Registre la posición del cliente en su industria y sus competidores' },
   },
   findingNoSource: {
     code: 'finding-no-source',
@@ -74,6 +93,7 @@ export const KNOWLEDGE_RULES = {
       en: 'Write where it comes from (an interview, a visit, a report) so others can trust and re-check it.',
       es: 'Escriba de dónde viene (entrevista, visita, informe) para que otros puedan confiar en él y verificarlo.',
     },
+    step: { en: 'Write where knowledge {thing} comes from', es: 'Escriba de dónde viene el hallazgo {thing}' },
   },
   highImpactUnconfirmed: {
     code: 'high-impact-unconfirmed',
@@ -85,6 +105,7 @@ export const KNOWLEDGE_RULES = {
       en: 'Confirm it with the client before building a vision on it, then set Confirmed with client to Yes.',
       es: 'Confírmelo con el cliente antes de construir una visión sobre él y marque Confirmado con el cliente en Sí.',
     },
+    step: { en: 'Confirm {thing} with the client', es: 'Confirme {thing} con el cliente' },
   },
   staleKnowledge: {
     code: 'stale-knowledge',
@@ -99,6 +120,7 @@ export const KNOWLEDGE_RULES = {
       en: 'Check it again with the client or the source and update Last verified.',
       es: 'Verifíquelo de nuevo con el cliente o la fuente y actualice Última verificación.',
     },
+    step: { en: 'Verify knowledge {thing} again', es: 'Verifique de nuevo el hallazgo {thing}' },
   },
   noLearningPlan: {
     code: 'no-learning-plan',
@@ -113,6 +135,7 @@ export const KNOWLEDGE_RULES = {
       en: 'Plan concrete activities with owner and date: attend the client’s induction course, visit plants, interview managers.',
       es: 'Planifique actividades concretas con responsable y fecha: asistir al curso de inducción del cliente, visitar plantas, entrevistar gerentes.',
     },
+    step: { en: 'Plan how you will learn the client’s business (induction course, plant visits, interviews)', es: 'Planifique cómo conocerá el negocio del cliente (curso de inducción, visitas a planta, entrevistas)' },
   },
   learningOverdue: {
     code: 'learning-overdue',
@@ -121,6 +144,7 @@ export const KNOWLEDGE_RULES = {
     trigger: { en: 'A learning activity is past its due date and not done or cancelled.', es: 'Una actividad de aprendizaje pasó su fecha límite y no está hecha ni cancelada.' },
     message: { en: 'Learning activity {thing} was due on {due} and is not done.', es: 'La actividad de aprendizaje {thing} vencía el {due} y no está hecha.' },
     fix: { en: 'Do it, move its date, or cancel it; then update its status.', es: 'Realícela, cambie su fecha o cancélela; luego actualice su estado.' },
+    step: { en: 'Do, move or cancel learning activity {thing}', es: 'Realice, mueva o cancele la actividad {thing}' },
   },
   learningNoOwner: {
     code: 'learning-no-owner',
@@ -129,6 +153,7 @@ export const KNOWLEDGE_RULES = {
     trigger: { en: 'A learning activity has no owner.', es: 'Una actividad de aprendizaje no tiene responsable.' },
     message: { en: 'Learning activity {thing} has no owner.', es: 'La actividad de aprendizaje {thing} no tiene responsable.' },
     fix: { en: 'Name the person who will do it.', es: 'Indique la persona que la realizará.' },
+    step: { en: 'Name who will do learning activity {thing}', es: 'Indique quién hará la actividad {thing}' },
   },
   noDecisionMaker: {
     code: 'no-decision-maker',
@@ -137,6 +162,7 @@ export const KNOWLEDGE_RULES = {
     trigger: { en: 'No stakeholder is a decision maker.', es: 'Ningún actor es decisor.' },
     message: { en: 'No decision maker is mapped at the client.', es: 'No hay ningún decisor identificado en el cliente.' },
     fix: { en: 'Find out who decides and add them with the role Decision maker.', es: 'Averigüe quién decide y agréguelo con el rol Decisor.' },
+    step: { en: 'Find out who decides at the client and map them', es: 'Averigüe quién decide en el cliente e identifíquelo' },
   },
   singleThreaded: {
     code: 'single-threaded',
@@ -144,13 +170,29 @@ export const KNOWLEDGE_RULES = {
     severity: 'warning',
     trigger: { en: 'Fewer than three stakeholders are mapped.', es: 'Hay menos de tres actores identificados.' },
     message: {
-      en: 'Only {count} stakeholder(s) mapped: the account hangs on too few people.',
-      es: 'Solo hay {count} actor(es) identificado(s): la cuenta depende de muy pocas personas.',
+      en: '{mapped}: the account hangs on too few people.',
+      es: '{mapped}: la cuenta depende de muy pocas personas.',
     },
     fix: {
       en: 'Map more people: users, technical evaluators, the financial approver, a coach.',
       es: 'Identifique más personas: usuarios, evaluadores técnicos, el aprobador financiero, un aliado interno.',
     },
+    step: { en: 'Map more people at the client', es: 'Identifique más personas en el cliente' },
+  },
+  noStakeholders: {
+    code: 'no-stakeholders',
+    phase: 'knowledge',
+    severity: 'warning',
+    trigger: { en: 'The Stakeholders sheet has nobody.', es: 'La hoja Actores no tiene a nadie.' },
+    message: {
+      en: 'Nobody at the client is mapped: the plan does not say who decides, who approves the money, who supports us or who doubts.',
+      es: 'No hay nadie del cliente identificado: el plan no dice quién decide, quién aprueba el dinero, quién nos apoya ni quién duda.',
+    },
+    fix: {
+      en: 'Map the people: the decision maker, the financial approver, users, technical evaluators, a coach, with their attitude.',
+      es: 'Identifique a las personas: el decisor, el aprobador financiero, usuarios, evaluadores técnicos, un aliado interno, con su actitud.',
+    },
+    step: { en: 'Map the client’s people, starting with who decides', es: 'Identifique a las personas del cliente, empezando por quien decide' },
   },
   noSupporterAtTop: {
     code: 'no-supporter-at-top',
@@ -165,6 +207,7 @@ export const KNOWLEDGE_RULES = {
       en: 'Plan how to win one of them over, or find the supporter you are missing.',
       es: 'Planifique cómo ganar a uno de ellos, o encuentre el partidario que falta.',
     },
+    step: { en: 'Win over a decision maker or financial approver', es: 'Gánese a un decisor o aprobador financiero' },
   },
   onlySupporters: {
     code: 'only-supporters',
@@ -176,6 +219,7 @@ export const KNOWLEDGE_RULES = {
       es: 'Todos los actores son partidarios; un mapa realista nombra también a los neutrales, escépticos y opositores.',
     },
     fix: { en: 'Add the people who doubt or oppose the plan, and how you will handle them.', es: 'Agregue a quienes dudan del plan o se oponen, y cómo los manejará.' },
+    step: { en: 'Name the skeptics and opponents in the stakeholder map', es: 'Nombre a los escépticos y opositores en el mapa de actores' },
   },
   coldContact: {
     code: 'cold-contact',
@@ -187,6 +231,7 @@ export const KNOWLEDGE_RULES = {
     },
     message: { en: '{role} {thing} was last contacted {when}.', es: '{role} {thing} fue contactado por última vez {when}.' },
     fix: { en: 'Meet them and update Last contact.', es: 'Reúnase con esa persona y actualice Último contacto.' },
+    step: { en: 'Meet {thing}', es: 'Reúnase con {thing}' },
   },
   stakeholderNoRole: {
     code: 'stakeholder-no-role',
@@ -198,6 +243,7 @@ export const KNOWLEDGE_RULES = {
       en: 'Say what part they play in the decision (decision maker, financial approver, user...).',
       es: 'Indique qué papel tiene en la decisión (decisor, aprobador financiero, usuario...).',
     },
+    step: { en: 'Say what part {thing} plays in the decision', es: 'Indique qué papel tiene {thing} en la decisión' },
   },
 } satisfies Record<string, RuleDef>;
 
@@ -208,6 +254,29 @@ export function whenLabel(day: number | undefined, asOf: number): Label {
   if (day === undefined) return { en: 'never', es: 'nunca' };
   const ago = asOf - day;
   return { en: `on ${formatDay(day)} (${ago} days ago)`, es: `el ${formatDay(day)} (hace ${ago} días)` };
+}
+
+interface CountWords {
+  none: Label;
+  one: Label;
+  many: (n: number) => Label;
+}
+
+const INDUSTRY_VARIABLE_WORDS: CountWords = {
+  none: { en: 'No industry variable is recorded', es: 'No hay ninguna variable de la industria registrada' },
+  one: { en: 'Only one industry variable is recorded', es: 'Solo hay una variable de la industria registrada' },
+  many: (n) => ({ en: `Only ${n} industry variables are recorded`, es: `Solo hay ${n} variables de la industria registradas` }),
+};
+
+const STAKEHOLDER_WORDS: CountWords = {
+  none: { en: 'Nobody is mapped', es: 'No hay nadie identificado' },
+  one: { en: 'Only one stakeholder is mapped', es: 'Solo hay un actor identificado' },
+  many: (n) => ({ en: `Only ${n} stakeholders are mapped`, es: `Solo hay ${n} actores identificados` }),
+};
+
+/** "No industry variable is recorded" / "Only one..." / "Only 2 ...": counts in words, not "0 variable(s)". */
+function howMany(n: number, words: CountWords): Label {
+  return n === 0 ? words.none : n === 1 ? words.one : words.many(n);
 }
 
 export function checkKnowledge(ctx: RuleContext): void {
@@ -221,9 +290,10 @@ function knowledgeItems(ctx: RuleContext): void {
   if (ctx.hasSheet('knowledge') && ctx.hasColumn('knowledge', 'category')) {
     const place = { sheet: ctx.sheetName('knowledge'), cell: ctx.headerCell('knowledge') };
     const count = (...categories: string[]): number => items.filter((k) => k.category !== undefined && categories.includes(k.category)).length;
+    if (items.length === 0) ctx.raise(R.noKnowledge, place);
     if (count('businessProblem') === 0) ctx.raise(R.noBusinessProblem, place);
     const variables = count('industryVariable');
-    if (variables < 3) ctx.raise(R.fewIndustryVariables, place, { count: variables });
+    if (variables < 3) ctx.raise(R.fewIndustryVariables, place, { count: variables, recorded: howMany(variables, INDUSTRY_VARIABLE_WORDS) });
     if (count('competitiveAdvantage') === 0) ctx.raise(R.noCompetitiveAdvantage, place);
     if (count('industryPosition', 'clientCompetitor') === 0) ctx.raise(R.noIndustryPosition, place);
   }
@@ -263,7 +333,8 @@ function stakeholderMap(ctx: RuleContext): void {
     const place = { sheet: ctx.sheetName('stakeholders'), cell: ctx.headerCell('stakeholders') };
     const top = people.filter((p) => p.role === 'decisionMaker' || p.role === 'financialApprover');
     if (ctx.hasColumn('stakeholders', 'role') && !people.some((p) => p.role === 'decisionMaker')) ctx.raise(R.noDecisionMaker, place);
-    if (people.length < 3) ctx.raise(R.singleThreaded, place, { count: people.length });
+    if (people.length === 0) ctx.raise(R.noStakeholders, place);
+    else if (people.length < 3) ctx.raise(R.singleThreaded, place, { count: people.length, mapped: howMany(people.length, STAKEHOLDER_WORDS) });
     // With nobody at the top mapped, no-decision-maker already says it.
     if (top.length > 0 && !top.some((p) => p.attitude === 'supporter')) ctx.raise(R.noSupporterAtTop, place);
     const withAttitude = people.filter((p) => p.attitude !== undefined);

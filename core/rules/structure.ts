@@ -21,6 +21,7 @@ export const STRUCTURE_RULES = {
       en: 'Give this row its own ID (IDs are unique within a sheet) and fix references that meant it.',
       es: 'Asigne a esta fila un ID propio (los ID son únicos en la hoja) y corrija las referencias a ella.',
     },
+    step: { en: 'Give row {row} of {sheet} its own ID', es: 'Asigne un ID propio a la fila {row} de {sheet}' },
   },
   unknownReference: {
     code: 'unknown-reference',
@@ -35,6 +36,7 @@ export const STRUCTURE_RULES = {
       en: 'Correct the ID or add the missing row to {target}.',
       es: 'Corrija el ID o agregue la fila que falta en {target}.',
     },
+    step: { en: 'Correct {column} of {thing} ({ids})', es: 'Corrija {column} de {thing} ({ids})' },
   },
   planNoAccount: {
     code: 'plan-no-account',
@@ -43,6 +45,7 @@ export const STRUCTURE_RULES = {
     trigger: { en: 'The Plan sheet names no account.', es: 'La hoja Plan no nombra la cuenta.' },
     message: { en: 'The plan does not say which account it is for.', es: 'El plan no dice para qué cuenta es.' },
     fix: { en: 'Write the client’s name in the Account field.', es: 'Escriba el nombre del cliente en el campo Cuenta.' },
+    step: { en: 'Write the account’s name on the Plan sheet', es: 'Escriba el nombre de la cuenta en la hoja Plan' },
   },
   planNoPeriod: {
     code: 'plan-no-period',
@@ -54,6 +57,7 @@ export const STRUCTURE_RULES = {
       es: 'El plan no tiene {field}: un plan conjunto cubre un periodo definido (trimestre, semestre, año).',
     },
     fix: { en: 'Write the {field} date.', es: 'Escriba la fecha de {field}.' },
+    step: { en: 'Write the plan’s {field}', es: 'Escriba el {field} del plan' },
   },
   periodEndBeforeStart: {
     code: 'period-end-before-start',
@@ -62,6 +66,7 @@ export const STRUCTURE_RULES = {
     trigger: { en: 'The plan period ends before it starts.', es: 'El periodo del plan termina antes de empezar.' },
     message: { en: 'The plan period ends on {end}, before it starts on {start}.', es: 'El periodo del plan termina el {end}, antes de empezar el {start}.' },
     fix: { en: 'Correct the period start or end.', es: 'Corrija el inicio o el fin del periodo.' },
+    step: { en: 'Correct the plan period', es: 'Corrija el periodo del plan' },
   },
   capacityRowIncomplete: {
     code: 'capacity-row-incomplete',
@@ -73,6 +78,7 @@ export const STRUCTURE_RULES = {
     },
     message: { en: 'Capacity row {row} ({team}) has no {field}.', es: 'La fila {row} de Capacidad ({team}) no tiene {field}.' },
     fix: { en: 'Fill in the {field}.', es: 'Complete {field}.' },
+    step: { en: 'Fill in the {field} of capacity row {row}', es: 'Complete {field} de la fila {row} de Capacidad' },
   },
   capacityEndBeforeStart: {
     code: 'capacity-end-before-start',
@@ -84,6 +90,7 @@ export const STRUCTURE_RULES = {
       es: 'La capacidad del equipo "{team}" termina el {end}, antes de empezar el {start}.',
     },
     fix: { en: 'Correct the start or end of the span.', es: 'Corrija el inicio o el fin del lapso.' },
+    step: { en: 'Correct the span of team "{team}"', es: 'Corrija el lapso del equipo "{team}"' },
   },
 } satisfies Record<string, RuleDef>;
 

@@ -1,74 +1,261 @@
-import { Finding } from '../../core/finding';
-import { RULE_CAP, scorePlan, SEVERITY_POINTS } from '../../core/score';
+import fc from 'fast-check';
+import { checkPlan } from '../../core/check';
+import { SCORED_PHASES } from '../../core/rules/criteria';
+import { CRITERIA } from '../../core/rules/criteria';
+import { exactScores, scoreModel } from '../../core/score';
 import { sampleData } from '../../core/sample';
-import { basePlan, check } from '../fixtures/plan-fixture';
+import { dayFromParts } from '../../core/values';
+import { basePlan, check, clone, PlanData, TableKey } from '../fixtures/plan-fixture';
 import { row } from './rules/rule-cases';
 
-const finding = (over: Partial<Finding>): Finding => ({
-  severity: 'warning',
-  phase: 'knowledge',
-  rule: 'x',
-  sheet: 'Knowledge',
-  cell: 'A1',
-  message: '',
-  fix: '',
-  ...over,
-});
+const DEMO_DAY = dayFromParts(2026, 11, 30);
+const scores = (r: ReturnType<typeof check>) => [r.scorecard.knowledge, r.scorecard.vision, r.scorecard.commitment, r.scorecard.overall];
+
+/** A plan as `kap new` leaves it: every sheet with its headers, no rows, no Plan values. */
+function newTemplate(): PlanData {
+  return { plan: { account: null, kam: null, periodStart: null, periodEnd: null, currency: null, revenueTarget: null, internalSponsor: null, clientSponsor: null, signOffBy: null, signOffDate: null }, rows: {} };
+}
+
+function modelOf(data: PlanData) {
+  const r = check(data);
+  return { r, model: scoreModel({ plan: r.plan, findings: r.findings, verdicts: r.commitments }) };
+}
 
 describe('the scorecard', () => {
-  it('a clean plan scores 100 everywhere', () => {
-    const s = check(basePlan()).scorecard;
-    expect([s.knowledge, s.vision, s.commitment, s.overall]).toEqual([100, 100, 100, 100]);
-    expect(s.cost).toEqual([]);
+  it('a complete and clean plan scores 100 everywhere, with nothing missing', () => {
+    const r = check(basePlan());
+    expect(scores(r)).toEqual([100, 100, 100, 100]);
+    expect(r.scorecard.cost.every((c) => c.points === 0)).toBe(true);
+    expect(r.scorecard.unmet).toEqual([]);
+    expect(r.actions).toEqual([]);
   });
 
-  it('every point a phase lost is the cost of one of its findings', () => {
-    const result = check(sampleData('en'));
-    const s = result.scorecard;
-    expect(s.cost).toHaveLength(result.findings.length);
-    const lost = (phase: string) => s.cost.filter((c) => c.against === phase).reduce((n, c) => n + c.points, 0);
-    expect(100 - lost('knowledge')).toBe(s.knowledge);
-    expect(100 - lost('vision')).toBe(s.vision);
-    expect(100 - lost('commitment')).toBe(s.commitment);
-    s.cost.forEach((c, i) => expect(c.findingIndex).toBe(i));
+  it('a new template scores 0, and its first steps start with the knowledge phase', () => {
+    const r = check(newTemplate());
+    expect(scores(r)).toEqual([0, 0, 0, 0]);
+    expect(r.actions[0].rule).toBe('no-knowledge');
+    expect(r.actions.length).toBeGreaterThanOrEqual(3);
+    for (const a of r.actions) expect(a.gain).toBeGreaterThan(0);
   });
 
-  it('costs points by severity', () => {
-    const s = scorePlan([finding({ severity: 'error' }), finding({ severity: 'warning', rule: 'y' }), finding({ severity: 'info', rule: 'z' })]);
-    expect(s.cost.map((c) => c.points)).toEqual([SEVERITY_POINTS.error, SEVERITY_POINTS.warning, SEVERITY_POINTS.info]);
-    expect(s.knowledge).toBe(100 - SEVERITY_POINTS.error - SEVERITY_POINTS.warning - SEVERITY_POINTS.info);
+  it('a workbook with no plan sheets scores 0', () => {
+    const r = checkPlan({ sheets: [] }, { asOf: DEMO_DAY });
+    expect(scores(r)).toEqual([0, 0, 0, 0]);
+    expect(r.actions.every((a) => a.rule === 'missing-sheet')).toBe(true);
   });
 
-  it('one rule cannot take more than its cap from a phase', () => {
-    const s = scorePlan(Array.from({ length: 20 }, () => finding({ severity: 'error' })));
-    expect(s.knowledge).toBe(100 - RULE_CAP);
+  it('the demo plan with its Commitments sheet deleted scores 0 on commitment, not more', () => {
+    const whole = check(sampleData('en'), { asOf: DEMO_DAY });
+    const without = check(sampleData('en'), { asOf: DEMO_DAY, omitSheets: ['commitments'] });
+    expect(without.scorecard.commitment).toBe(0);
+    expect(without.scorecard.overall).toBeLessThan(whole.scorecard.overall);
   });
 
-  it('structure findings count against the phase of their sheet, Plan sheet ones against overall', () => {
-    const s = scorePlan([
-      finding({ phase: 'structure', sheet: 'Compromisos', severity: 'error' }),
-      finding({ phase: 'structure', sheet: 'Plan', severity: 'error', rule: 'plan-no-account' }),
-    ]);
-    expect(s.cost.map((c) => c.against)).toEqual(['commitment', 'overall']);
-    expect(s.commitment).toBe(90);
-    expect(s.overall).toBe(Math.round(0.3 * 100 + 0.3 * 100 + 0.4 * 90) - 10);
+  it('every phase’s criteria weigh 100 points', () => {
+    for (const phase of SCORED_PHASES) expect(CRITERIA.filter((c) => c.phase === phase).reduce((n, c) => n + c.weight, 0)).toBe(100);
+    expect(new Set(CRITERIA.map((c) => c.code)).size).toBe(CRITERIA.length);
   });
 
-  it('a weak earlier phase pulls the overall score down, whatever the commitments', () => {
-    const weakKnowledge = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((rule) => finding({ severity: 'error', rule }));
-    const s = scorePlan(weakKnowledge);
-    expect(s.knowledge).toBe(20);
-    expect(s.commitment).toBe(100);
-    expect(s.overall).toBe(40);
+  it('every point missing from the demo plan is charged to a finding shown beside it', () => {
+    const r = check(sampleData('en'), { asOf: DEMO_DAY });
+    const s = r.scorecard;
+    expect(s.unmet).toEqual([]);
+    for (const phase of SCORED_PHASES) {
+      const missing = s.criteria.filter((c) => c.phase === phase).reduce((n, c) => n + c.weight - c.earned, 0);
+      const charged = s.cost.filter((c) => c.against === phase || r.findings[c.findingIndex].phase === phase).reduce((n, c) => n + c.points, 0);
+      expect(Math.abs(100 - missing - s[phase])).toBeLessThanOrEqual(0.6);
+      expect(charged).toBeGreaterThan(0);
+    }
+    const total = SCORED_PHASES.reduce((n, p) => n + 100 - s[p], 0);
+    const charged = s.cost.reduce((n, c) => n + c.points, 0);
+    expect(Math.abs(total - charged)).toBeLessThanOrEqual(2);
   });
 
-  it('a broken commitment lowers the commitment score in the check', () => {
+  it('the same rule costs the same in one plan', () => {
+    const plan = basePlan();
+    const base = row(plan, 'commitments', 0);
+    plan.rows.commitments!.push({ ...base, id: 'C3', owner: '', effortHours: 10, cost: 10 }, { ...base, id: 'C4', owner: '', effortHours: 10, cost: 10 });
+    const r = check(plan);
+    const costs = r.findings.flatMap((f, i) => (f.rule === 'commitment-no-owner' ? [r.scorecard.cost[i].points] : []));
+    expect(costs).toHaveLength(2);
+    expect(costs[0]).toBe(costs[1]);
+    expect(costs[0]).toBeGreaterThan(0);
+  });
+
+  it('a missing owner costs commitment points, and writing it back restores 100', () => {
     const plan = basePlan();
     row(plan, 'commitments', 0).owner = '';
-    const s = check(plan).scorecard;
-    expect(s.commitment).toBe(100 - SEVERITY_POINTS.error);
-    expect(s.knowledge).toBe(100);
-    expect(s.explanation.en).toMatch(/^Each phase starts at 100/);
-    expect(s.explanation.es).toMatch(/^Cada fase parte de 100/);
+    const broken = check(plan);
+    expect(broken.scorecard.commitment).toBeLessThan(100);
+    expect(broken.scorecard.knowledge).toBe(100);
+    expect(broken.actions[0]).toMatchObject({ rule: 'commitment-no-owner', sheet: 'Commitments', cell: 'E2' });
+    expect(broken.actions[0].message).toBe('Name the owner of C1 "Install sensors"');
+    row(plan, 'commitments', 0).owner = 'Diego Torres';
+    expect(scores(check(plan))).toEqual([100, 100, 100, 100]);
+  });
+
+  it('a weak knowledge phase holds overall readiness down, whatever the commitments', () => {
+    const plan = basePlan();
+    plan.rows.knowledge = [];
+    plan.rows.learning = [];
+    const r = check(plan);
+    expect(r.scorecard.commitment).toBeGreaterThan(90);
+    expect(r.scorecard.overall).toBeLessThanOrEqual(Math.round(0.3 * r.scorecard.knowledge + 0.3 * (r.scorecard.knowledge + 20) + 0.4 * (r.scorecard.knowledge + 20)));
+  });
+
+  it('explains itself in one sentence per language', () => {
+    const s = check(basePlan()).scorecard;
+    expect(s.explanation.en).toMatch(/^Each phase scores what the plan shows against the method’s criteria/);
+    expect(s.explanation.es).toMatch(/^Cada fase puntúa lo que el plan muestra/);
+  });
+});
+
+// Random plans: the clean base plan grown by copies of its rows, then broken in a few random ways.
+const GROWABLE: TableKey[] = ['knowledge', 'learning', 'stakeholders', 'vision', 'commitments'];
+
+function grown(copies: Record<string, number>): PlanData {
+  const plan = basePlan();
+  for (const key of GROWABLE) {
+    const rows = plan.rows[key]!;
+    const first = rows[rows.length - 1];
+    for (let i = 0; i < (copies[key] ?? 0); i++) {
+      const copy: Record<string, unknown> = { ...first, id: `${String(first.id).replace(/\d+$/, '')}${rows.length + 10}` };
+      if (key === 'stakeholders') copy.name = `Person ${rows.length}`;
+      if (key === 'commitments') Object.assign(copy, { effortHours: 1, cost: 1 });
+      rows.push(copy);
+    }
+  }
+  return plan;
+}
+
+type Break = { sheet: TableKey; index: number; column: string; value: unknown };
+const BREAKS: { sheet: TableKey; column: string; values: unknown[] }[] = [
+  { sheet: 'knowledge', column: 'source', values: [null] },
+  { sheet: 'knowledge', column: 'confirmed', values: ['No', 'maybe'] },
+  { sheet: 'knowledge', column: 'impact', values: ['High'] },
+  { sheet: 'knowledge', column: 'lastVerified', values: ['soon', '2020-01-01'] },
+  { sheet: 'knowledge', column: 'category', values: ['Business problem', 'Rumour'] },
+  { sheet: 'learning', column: 'owner', values: [null] },
+  { sheet: 'learning', column: 'status', values: ['Planned', 'Cancelled'] },
+  { sheet: 'stakeholders', column: 'role', values: [null, 'Decision maker', 'Boss'] },
+  { sheet: 'stakeholders', column: 'attitude', values: ['Opponent', 'Supporter'] },
+  { sheet: 'stakeholders', column: 'lastContact', values: ['2020-01-01', null] },
+  { sheet: 'vision', column: 'addresses', values: [null, 'K99'] },
+  { sheet: 'vision', column: 'clientBenefit', values: [null] },
+  { sheet: 'vision', column: 'clientValue', values: [null, 'lots'] },
+  { sheet: 'vision', column: 'probability', values: ['likely', 0.01] },
+  { sheet: 'vision', column: 'validation', values: ['Hypothesis', 'Validated by team'] },
+  { sheet: 'commitments', column: 'owner', values: [null] },
+  { sheet: 'commitments', column: 'supports', values: [null, 'V99'] },
+  { sheet: 'commitments', column: 'needsApproval', values: ['Yes', 'perhaps'] },
+  { sheet: 'commitments', column: 'clientAgreed', values: ['No'] },
+  { sheet: 'commitments', column: 'effortHours', values: [5000, 'many'] },
+  { sheet: 'commitments', column: 'cost', values: ['a lot', 900000] },
+  { sheet: 'commitments', column: 'team', values: [null, 'Nobody'] },
+  { sheet: 'commitments', column: 'due', values: ['2030-01-01', 'next week', null] },
+  { sheet: 'commitments', column: 'clientCounterpart', values: ['Somebody else'] },
+  { sheet: 'capacity', column: 'availableHours', values: ['many', 1] },
+  { sheet: 'capacity', column: 'budget', values: ['lots', null] },
+  { sheet: 'capacity', column: 'start', values: ['whenever'] },
+];
+
+const copiesArb = fc.record(Object.fromEntries(GROWABLE.map((k) => [k, fc.integer({ min: 0, max: 3 })])) as Record<TableKey, fc.Arbitrary<number>>);
+const breakArb: fc.Arbitrary<Break> = fc
+  .tuple(fc.integer({ min: 0, max: BREAKS.length - 1 }), fc.nat(), fc.nat())
+  .map(([b, index, v]) => ({ sheet: BREAKS[b].sheet, index, column: BREAKS[b].column, value: BREAKS[b].values[v % BREAKS[b].values.length] }));
+
+function broken(copies: Record<string, number>, breaks: readonly Break[]): PlanData {
+  const plan = grown(copies);
+  for (const b of breaks) {
+    const rows = plan.rows[b.sheet]!;
+    rows[b.index % rows.length][b.column] = b.value;
+  }
+  return plan;
+}
+
+const RUNS = { numRuns: 60 };
+
+describe('scorecard properties on random plans', () => {
+  it('a complete and clean plan of any size scores 100', () => {
+    fc.assert(
+      fc.property(copiesArb, (copies) => {
+        expect(scores(check(grown(copies)))).toEqual([100, 100, 100, 100]);
+      }),
+      RUNS,
+    );
+  });
+
+  it('a plan whose sheets are empty or missing scores 0', () => {
+    const sheets: TableKey[] = ['knowledge', 'learning', 'stakeholders', 'vision', 'commitments', 'capacity'];
+    fc.assert(
+      fc.property(fc.subarray(sheets), fc.boolean(), (omit, keepPlanValues) => {
+        const data: PlanData = { plan: keepPlanValues ? basePlan().plan : newTemplate().plan, rows: {} };
+        expect(scores(check(data, { omitSheets: omit }))).toEqual([0, 0, 0, 0]);
+      }),
+      RUNS,
+    );
+  });
+
+  it('resolving any single finding never lowers a score', () => {
+    fc.assert(
+      fc.property(copiesArb, fc.array(breakArb, { minLength: 1, maxLength: 6 }), (copies, breaks) => {
+        const { r, model } = modelOf(broken(copies, breaks));
+        const today = exactScores(model);
+        r.findings.forEach((_, i) => {
+          const after = exactScores(model, i);
+          for (const k of ['knowledge', 'vision', 'commitment', 'overall'] as const) expect(after[k]).toBeGreaterThanOrEqual(today[k] - 1e-9);
+        });
+      }),
+      RUNS,
+    );
+  });
+
+  it('fixing a broken value back to the clean one never lowers a score', () => {
+    fc.assert(
+      fc.property(copiesArb, fc.array(breakArb, { minLength: 1, maxLength: 5 }), (copies, breaks) => {
+        const before = check(broken(copies, breaks));
+        const after = check(broken(copies, breaks.slice(1)));
+        expect(after.scorecard.knowledge).toBeGreaterThanOrEqual(before.scorecard.knowledge);
+        expect(after.scorecard.vision).toBeGreaterThanOrEqual(before.scorecard.vision);
+        expect(after.scorecard.commitment).toBeGreaterThanOrEqual(before.scorecard.commitment);
+        expect(after.scorecard.overall).toBeGreaterThanOrEqual(before.scorecard.overall);
+      }),
+      { numRuns: Number(process.env.SCORE_RUNS ?? 40) },
+    );
+  });
+
+  it('adding a valid row never lowers a score', () => {
+    const extra: Record<string, Record<string, unknown>> = {
+      knowledge: { id: 'K90', category: 'Industry variable', finding: 'Scrap prices', source: 'Report', impact: 'Low', confirmed: 'Yes', lastVerified: '2027-03-01' },
+      learning: { id: 'L90', activity: 'Visit the mine', owner: 'Laura Gómez', due: '2027-12-01', status: 'Planned' },
+      stakeholders: { id: 'S90', name: 'New Person', title: 'Engineer', role: 'User', attitude: 'Neutral', influence: 'Low', relationshipOwner: 'Laura Gómez', lastContact: '2027-03-01' },
+    };
+    fc.assert(
+      fc.property(copiesArb, fc.array(breakArb, { maxLength: 5 }), fc.constantFrom('knowledge', 'learning', 'stakeholders'), (copies, breaks, sheet) => {
+        const data = broken(copies, breaks);
+        const before = check(data);
+        const more = clone(data);
+        more.rows[sheet as TableKey]!.push(extra[sheet]);
+        const after = check(more);
+        const seen = new Set(before.findings.map((f) => `${f.rule} ${f.sheet}`));
+        // Valid means the row raises nothing new.
+        fc.pre(after.findings.every((f) => seen.has(`${f.rule} ${f.sheet}`)) && after.findings.length <= before.findings.length);
+        for (const k of ['knowledge', 'vision', 'commitment', 'overall'] as const) expect(after.scorecard[k]).toBeGreaterThanOrEqual(before.scorecard[k]);
+      }),
+      RUNS,
+    );
+  });
+
+  it('the same plan and as-of day give the same scorecard, in either output language', () => {
+    fc.assert(
+      fc.property(copiesArb, fc.array(breakArb, { maxLength: 5 }), (copies, breaks) => {
+        const data = broken(copies, breaks);
+        const en = check(data);
+        const es = check(data, { language: 'es' });
+        expect(scores(es)).toEqual(scores(en));
+        expect(es.actions.map((a) => [a.rule, a.cell, a.gain])).toEqual(en.actions.map((a) => [a.rule, a.cell, a.gain]));
+      }),
+      { numRuns: 30 },
+    );
   });
 });
