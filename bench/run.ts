@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { benchCli } from './cli';
 import { benchCore } from './core';
+import { benchPortfolio } from './portfolio';
 // The add-ins' benches check the same planOfSize plans through their host stand-ins (Excel: the real library over its test host).
 import { benchExcel } from './excel';
 import { benchSheets } from './sheets';
@@ -48,6 +49,8 @@ async function main(): Promise<void> {
   await benchExcel(SIZES);
   console.log('');
   await benchSheets(SIZES);
+  console.log('');
+  await benchPortfolio(kapBin, [100, 1000]);
 }
 
 main().catch((e: unknown) => {

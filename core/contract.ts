@@ -313,7 +313,22 @@ export function matchKey(text: string): string {
 export function findListItem(list: ListKey, text: string): ListItem | undefined {
   const k = matchKey(text);
   if (k === '') return undefined;
-  return LISTS[list].find((item) => matchKey(item.en) === k || matchKey(item.es) === k);
+  return listKeys(list).get(k);
+}
+
+/** Each list's items by the match key of both labels, built once: reading a plan looks up every list cell. */
+const LIST_KEYS = new Map<ListKey, Map<string, ListItem>>();
+function listKeys(list: ListKey): Map<string, ListItem> {
+  let keys = LIST_KEYS.get(list);
+  if (!keys) {
+    keys = new Map();
+    // In list order, so a key two items share finds the first, as a search would.
+    for (const item of LISTS[list]) {
+      for (const label of [matchKey(item.en), matchKey(item.es)]) if (!keys.has(label)) keys.set(label, item);
+    }
+    LIST_KEYS.set(list, keys);
+  }
+  return keys;
 }
 
 export function listLabel(list: ListKey, key: string, lang: Language): string {

@@ -85,25 +85,36 @@ function positiveInt(v: unknown): number {
 export function detectLanguage(input: WorkbookInput): Language {
   let en = 0;
   let es = 0;
-  const count = (text: unknown, label: Label): void => {
+  // Label keys are worked out once per sheet and each cell's key once, not once per cell and label.
+  const count = (text: unknown, label: { en: string; es: string }): void => {
     if (typeof text !== 'string') return;
     const k = matchKey(text);
-    const isEn = matchKey(label.en) === k;
-    const isEs = matchKey(label.es) === k;
+    const isEn = label.en === k;
+    const isEs = label.es === k;
     if (isEn && !isEs) en++;
     if (isEs && !isEn) es++;
+  };
+  const countAll = (text: unknown, labels: readonly { en: string; es: string }[]): void => {
+    if (typeof text !== 'string') return;
+    const k = matchKey(text);
+    for (const l of labels) {
+      if (l.en === k && l.es !== k) en++;
+      if (l.es === k && l.en !== k) es++;
+    }
   };
   for (const sheet of sheetsOf(input)) {
     const key = sheetKeyOf(sheet.name);
     if (!key) continue;
-    count(sheet.name, sheetLabel(key));
+    const sheetKeys = sheetLabel(key);
+    count(sheet.name, { en: matchKey(sheetKeys.en), es: matchKey(sheetKeys.es) });
     const grid = new GridView(sheet);
     const labels: Label[] =
       key === 'plan' ? [...PLAN_SHEET.fields] : key === 'review' ? [] : [...TABLE_SHEETS.find((t) => t.key === key)!.columns];
+    const keys = labels.map((l) => ({ en: matchKey(l.en), es: matchKey(l.es) }));
     for (let r = grid.top; r <= Math.min(grid.lastRow, grid.top + HEADER_SEARCH_ROWS); r++) {
       const row = grid.rows[r - grid.top];
       if (!Array.isArray(row)) continue;
-      for (const v of row) for (const l of labels) count(v, l);
+      for (const v of row) countAll(v, keys);
     }
   }
   return es > en ? 'es' : 'en';

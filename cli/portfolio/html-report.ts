@@ -16,8 +16,8 @@ import {
   spanLabel,
   teamsTable,
 } from '../../core/portfolio-layout';
-import { Day, formatDay } from '../../core/values';
-import { cellText, formatAmount } from './text-report';
+import { Day, formatDay, formatNumber } from '../../core/values';
+import { cellText } from './text-report';
 
 /** Charts show this many rows at most (the weakest accounts, the most loaded spans); the tables show all. */
 const CHART_ROWS = 40;
@@ -109,7 +109,7 @@ function loadChart(p: Portfolio): string {
     const over = t.overHours;
     const label = `${t.team} ${spanLabel(t)}`;
     parts.push(`<text x="${labelW - 8}" y="${y + 14}" text-anchor="end" class="label">${esc(label.length > 44 ? `${label.slice(0, 43)}…` : label)}</text>`);
-    parts.push(`<rect x="${labelW}" y="${y + 3}" width="${x(hours) - labelW}" height="13" fill="${over ? '#d64541' : '#3b73b9'}" rx="2"><title>${esc(`${formatAmount(t.committedHours, l)} / ${formatAmount(t.availableHours, l)} h`)}</title></rect>`);
+    parts.push(`<rect x="${labelW}" y="${y + 3}" width="${x(hours) - labelW}" height="13" fill="${over ? '#d64541' : '#3b73b9'}" rx="2"><title>${esc(`${formatNumber(t.committedHours, l)} / ${formatNumber(t.availableHours, l)} h`)}</title></rect>`);
     if (t.budget > 0 && !t.budgetNotJudged) {
       const b = t.committedCost / t.budget;
       parts.push(`<rect x="${labelW}" y="${y + 18}" width="${x(b) - labelW}" height="6" fill="${t.overBudget ? '#f08a80' : '#9bb9e0'}" rx="1"/>`);
@@ -153,14 +153,14 @@ function conflictsHtml(p: Portfolio): string {
     .map((c) => {
       const t = c.span;
       const facts: string[] = [];
-      if (c.overHours) facts.push(`${formatAmount(t.committedHours, l)} ${w('of')} ${formatAmount(t.availableHours, l)} ${w('hours')} (${w('over')} ${formatAmount(overHours(c) ?? 0, l)})`);
-      if (c.overBudget) facts.push(`${w('cost')} ${formatAmount(t.committedCost, l)} ${w('of')} ${formatAmount(t.budget, l)} (${w('over')} ${formatAmount(overCost(c) ?? 0, l)})`);
+      if (c.overHours) facts.push(`${formatNumber(t.committedHours, l)} ${w('of')} ${formatNumber(t.availableHours, l)} ${w('hours')} (${w('over')} ${formatNumber(overHours(c) ?? 0, l)})`);
+      if (c.overBudget) facts.push(`${w('cost')} ${formatNumber(t.committedCost, l)} ${w('of')} ${formatNumber(t.budget, l)} (${w('over')} ${formatNumber(overCost(c) ?? 0, l)})`);
       const rows = t.shares
         .flatMap((s) =>
           s.commitments.map(
             (item) =>
               `<tr><td>${esc(accountName(s))}</td><td>${esc(item.id)}</td><td>${esc(item.commitment)}</td><td class="date">${formatDay(item.due)}</td>` +
-              `<td class="num">${esc(formatAmount(item.hours, l))}</td><td class="num">${esc(formatAmount(item.cost, l))}</td><td>${esc(`${s.file} ${item.sheet}!${item.cell}`)}</td></tr>`,
+              `<td class="num">${esc(formatNumber(item.hours, l))}</td><td class="num">${esc(formatNumber(item.cost, l))}</td><td>${esc(`${s.file} ${item.sheet}!${item.cell}`)}</td></tr>`,
           ),
         )
         .join('\n');

@@ -6,17 +6,7 @@
 import { Language } from '../../core/contract';
 import { accountName, Portfolio } from '../../core/portfolio';
 import { accountsTable, overCost, overHours, portfolioWord, PortfolioCell, PortfolioColumn, PortfolioTable, spanLabel, teamsTable } from '../../core/portfolio-layout';
-import { Day, formatDay } from '../../core/values';
-
-/** 1234567.5 -> "1,234,567.5" (en) or "1.234.567,5" (es): at most two decimals, none when whole. */
-export function formatAmount(n: number, lang: Language): string {
-  const [whole, decimals] = (Math.round(Math.abs(n) * 100) / 100).toFixed(2).split('.');
-  const group = lang === 'es' ? '.' : ',';
-  const mark = lang === 'es' ? ',' : '.';
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, group);
-  const frac = decimals === '00' ? '' : `${mark}${decimals.replace(/0$/, '')}`;
-  return `${n < 0 ? '-' : ''}${grouped}${frac}`;
-}
+import { Day, formatDay, formatNumber } from '../../core/values';
 
 /** A table cell as text, as the text report and the HTML page show it. */
 export function cellText(cell: PortfolioCell, column: PortfolioColumn, lang: Language): string {
@@ -25,7 +15,7 @@ export function cellText(cell: PortfolioCell, column: PortfolioColumn, lang: Lan
   if (typeof cell === 'string') return cell;
   if (column.kind === 'percent') return `${Math.round(cell * 100)}%`;
   if (column.kind === 'count' || column.kind === 'score') return String(cell);
-  return formatAmount(cell, lang);
+  return formatNumber(cell, lang);
 }
 
 /** Long names are cut so a row fits a wide terminal; files are never cut (a user copies them). */
@@ -63,7 +53,7 @@ export function portfolioReport(p: Portfolio, asOf: Day): string[] {
     lines.push('');
     lines.push(`${w('nextSteps')}`);
     for (const a of p.accounts) {
-      const step = a.nextStep ? `${a.nextStep.message} (+${formatAmount(a.nextStep.gain, l)}, ${a.nextStep.sheet}!${a.nextStep.cell})` : w('noNextStep');
+      const step = a.nextStep ? `${a.nextStep.message} (+${formatNumber(a.nextStep.gain, l)}, ${a.nextStep.sheet}!${a.nextStep.cell})` : w('noNextStep');
       lines.push(`  ${accountName(a)}: ${step}`);
     }
   }
@@ -81,15 +71,15 @@ export function portfolioReport(p: Portfolio, asOf: Day): string[] {
   for (const c of p.conflicts) {
     const t = c.span;
     const parts: string[] = [];
-    if (c.overHours) parts.push(`${formatAmount(t.committedHours, l)} ${w('of')} ${formatAmount(t.availableHours, l)} ${w('hours')} (${w('over')} ${formatAmount(overHours(c) ?? 0, l)})`);
-    if (c.overBudget) parts.push(`${w('cost')} ${formatAmount(t.committedCost, l)} ${w('of')} ${formatAmount(t.budget, l)} (${w('over')} ${formatAmount(overCost(c) ?? 0, l)})`);
+    if (c.overHours) parts.push(`${formatNumber(t.committedHours, l)} ${w('of')} ${formatNumber(t.availableHours, l)} ${w('hours')} (${w('over')} ${formatNumber(overHours(c) ?? 0, l)})`);
+    if (c.overBudget) parts.push(`${w('cost')} ${formatNumber(t.committedCost, l)} ${w('of')} ${formatNumber(t.budget, l)} (${w('over')} ${formatNumber(overCost(c) ?? 0, l)})`);
     lines.push(`  ${t.team} ${spanLabel(t)}: ${parts.join('; ')}; ${c.onlyWhenAddedUp ? w('onlyAdded') : w('alsoSingle')}`);
     for (const share of t.shares) {
-      lines.push(`    ${accountName(share)} (${share.file}): ${formatAmount(share.hours, l)} ${w('hoursUnit')}, ${formatAmount(share.cost, l)}`);
+      lines.push(`    ${accountName(share)} (${share.file}): ${formatNumber(share.hours, l)} ${w('hoursUnit')}, ${formatNumber(share.cost, l)}`);
       for (const item of share.commitments) {
         const name = item.id !== '' ? item.id : `${item.sheet}!${item.cell}`;
         const text = item.commitment !== '' ? ` "${item.commitment}"` : '';
-        lines.push(`      ${name}${text} ${formatDay(item.due)}  ${formatAmount(item.hours, l)} ${w('hoursUnit')}  ${formatAmount(item.cost, l)}`);
+        lines.push(`      ${name}${text} ${formatDay(item.due)}  ${formatNumber(item.hours, l)} ${w('hoursUnit')}  ${formatNumber(item.cost, l)}`);
       }
     }
   }
