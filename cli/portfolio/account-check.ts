@@ -5,7 +5,7 @@
 import { checkPlan } from '../../core/check';
 import { Language } from '../../core/contract';
 import { accountSummary, AccountSummary, notAPlan } from '../../core/portfolio';
-import { readPlan, WorkbookInput } from '../../core/read';
+import { WorkbookInput } from '../../core/read';
 import { Day } from '../../core/values';
 import { oneLine, PlanWorkbook, UnreadableWorkbook } from '../xlsx-workbook';
 
@@ -43,9 +43,4 @@ export async function checkAccount(file: string, options: AccountCheckOptions): 
     // The core does not throw on any grid; if it ever did, this one plan is listed, the run goes on.
     return { kind: 'skipped', file, reason: `the check failed: ${oneLine(e)}` };
   }
-}
-
-/** The organisation's capacity file, read as the core reads a plan. */
-export async function readCapacityInput(file: string): Promise<ReturnType<typeof readPlan>> {
-  return readPlan(await readPlanInput(file));
 }

@@ -7,19 +7,18 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Language } from '../../core/contract';
 import { AccountSummary, buildPortfolio, CapacityFile, capacityFileOf, Portfolio, SkippedFile } from '../../core/portfolio';
+import { portfolioWord } from '../../core/portfolio-layout';
 import { readPlan } from '../../core/read';
 import { Day } from '../../core/values';
 import { EXIT, Io } from '../commands';
-import { oneLine, UnreadableWorkbook } from '../xlsx-workbook';
+import { oneLine, UnreadableWorkbook, writeFileSafely } from '../xlsx-workbook';
 import { readPlanInput } from './account-check';
 import { portfolioHtml } from './html-report';
 import { findPlanFiles, MissingPath } from './plan-files';
 import { bundledWorkerScript, checkAccounts } from './pool';
-import { portfolioJson } from './portfolio-json';
+import { portfolioJsonChunks } from './portfolio-json';
 import { portfolioReport } from './text-report';
 import { portfolioXlsx } from './xlsx-report';
-import { writeFileSafely } from '../xlsx-workbook';
-import { portfolioWord } from '../../core/portfolio-layout';
 
 export interface PortfolioCommandOptions {
   paths: string[];
@@ -31,8 +30,8 @@ export interface PortfolioCommandOptions {
   language: Language;
   /** Files checked at once; default: the machine's cores. */
   jobs?: number;
-  /** Where the progress line goes when stderr is a terminal. */
-  progress?: NodeJS.WriteStream;
+  /** Where the progress line goes (stderr, when it is a terminal). */
+  progress?: { write(text: string): unknown };
 }
 
 /** Exit 1 for the portfolio: a conflict, a plan with errors, or a file not checked. */
@@ -121,7 +120,7 @@ export async function runPortfolio(options: PortfolioCommandOptions, io: Io): Pr
   }
 
   if (options.json) {
-    io.out(JSON.stringify(portfolioJson(portfolio, options.asOf), null, 2));
+    for (const chunk of portfolioJsonChunks(portfolio, options.asOf)) io.out(chunk);
   } else {
     for (const line of portfolioReport(portfolio, options.asOf)) io.out(line);
     if (written.length > 0) io.out('');

@@ -3,6 +3,7 @@
 // file, and wrong command lines.
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { runPortfolio } from '../../cli/portfolio/command';
 import { writeAccountPlan } from '../../cli/portfolio/demo-portfolio';
 import { PlanWorkbook } from '../../cli/xlsx-workbook';
 import { AS_OF, kap, removeTempDirs, tempDir } from './kap';
@@ -27,6 +28,8 @@ describe('kap portfolio', () => {
     const r = await kap('portfolio', dir, '--json', '--as-of', AS_OF);
     expect(r.err).toBe('');
     json = JSON.parse(r.out) as Json;
+    // Printed a piece at a time, it reads as the one object pretty-printed whole.
+    expect(r.out).toBe(JSON.stringify(json, null, 2));
   });
 
   it('reads English and Spanish plans alike, one row per plan in file order', () => {
@@ -74,14 +77,32 @@ describe('kap portfolio', () => {
     expect(out).not.toContain('C3 "Client data export"');
   });
 
-  it('the same folder gives the same output twice, and --lang es writes it in Spanish', async () => {
-    const again = await kap('portfolio', dir, '--json', '--as-of', AS_OF);
+  it('the same folder gives the same output twice, even with its reports written into it; --lang es writes it in Spanish', async () => {
+    const reports = ['--out', path.join(dir, 'portfolio.xlsx'), '--html', path.join(dir, 'portfolio.html')];
+    const first = await kap('portfolio', dir, '--json', '--as-of', AS_OF, ...reports);
+    const again = await kap('portfolio', dir, '--json', '--as-of', AS_OF, ...reports);
+    expect(JSON.parse(first.out)).toEqual(json);
     expect(JSON.parse(again.out)).toEqual(json);
     const a = await kap('portfolio', dir, '--as-of', AS_OF, '--lang', 'es');
     const b = await kap('portfolio', dir, '--as-of', AS_OF, '--lang', 'es');
     expect(a.out).toBe(b.out);
     expect(a.out).toContain('Revisión de la cartera: 3 planes');
     expect(a.out).toContain('solo al sumar las cuentas');
+  });
+});
+
+describe('kap portfolio progress', () => {
+  it('shows how many files are checked on one line, cleared at the end (stderr, when it is a terminal)', async () => {
+    const dir = tempDir();
+    await threePlans(dir);
+    const progress: string[] = [];
+    const out: string[] = [];
+    const code = await runPortfolio(
+      { paths: [dir], json: true, asOf: 0, language: 'en', progress: { write: (t: string) => progress.push(t) } },
+      { out: (l) => out.push(l), err: () => undefined },
+    );
+    expect(code).toBe(1);
+    expect(progress).toEqual(['\rkap portfolio: checked 1 of 3 files', '\rkap portfolio: checked 2 of 3 files', '\rkap portfolio: checked 3 of 3 files', '\r\x1b[K']);
   });
 });
 
