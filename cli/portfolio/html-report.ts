@@ -58,7 +58,10 @@ function scoresChart(p: Portfolio): string {
   const h = top + rows.length * rowH + 8;
   const w = labelW + barW + 170;
   const parts: string[] = [];
-  parts.push(`<text x="${labelW + barW + 30}" y="14" class="axis">${esc(portfolioWord('knowledge', l).slice(0, 1))}  ${esc(portfolioWord('vision', l).slice(0, 1))}  ${esc(portfolioWord('commitment', l).slice(0, 1))}</text>`);
+  const abbreviations = (['knowledge', 'vision', 'commitment'] as const).map((k) => portfolioWord(k, l));
+  abbreviations.forEach((word, j) => {
+    parts.push(`<text x="${labelW + barW + 30 + j * 34}" y="14" class="axis"><title>${esc(word)}</title>${esc(word.slice(0, 3))}</text>`);
+  });
   for (const tick of [0, 50, 75, 100]) {
     const x = labelW + (barW * tick) / 100;
     parts.push(`<line x1="${x}" y1="${top - 6}" x2="${x}" y2="${h - 6}" class="grid"/><text x="${x}" y="14" class="axis" text-anchor="middle">${tick}</text>`);
@@ -71,9 +74,12 @@ function scoresChart(p: Portfolio): string {
     parts.push(`<text x="${labelW - 8}" y="${y + 15}" text-anchor="end" class="label"><title>${esc(`${name} (${a.file})`)}</title>${esc(label)}</text>`);
     parts.push(`<rect x="${labelW}" y="${y + 3}" width="${(barW * s.overall) / 100}" height="${rowH - 7}" fill="${BAND_COLOURS[scoreBand(s.overall)]}" rx="2"/>`);
     parts.push(`<text x="${labelW + (barW * s.overall) / 100 + 4}" y="${y + 15}" class="value">${s.overall}</text>`);
-    parts.push(`<text x="${labelW + barW + 30}" y="${y + 15}" class="small">${s.knowledge}  ${s.vision}  ${s.commitment}</text>`);
+    [s.knowledge, s.vision, s.commitment].forEach((score, j) => {
+      parts.push(`<text x="${labelW + barW + 30 + j * 34}" y="${y + 15}" class="small">${score}</text>`);
+    });
   });
-  const note = p.accounts.length > rows.length ? `<p class="note">${esc(cw('scoresNote', l, { n: String(rows.length), total: String(p.accounts.length) }))}</p>` : '';
+  const key = `<p class="note">${esc(abbreviations.map((word) => `${word.slice(0, 3)}: ${word}`).join(' · '))}</p>`;
+  const note = (p.accounts.length > rows.length ? `<p class="note">${esc(cw('scoresNote', l, { n: String(rows.length), total: String(p.accounts.length) }))}</p>` : '') + key;
   return (
     `<section><h2>${esc(cw('scoresTitle', l))}</h2>${note}` +
     `<svg role="img" aria-label="${esc(cw('scoresTitle', l))}" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" xmlns="http://www.w3.org/2000/svg">${parts.join('')}</svg></section>`
@@ -118,9 +124,15 @@ function loadChart(p: Portfolio): string {
     parts.push(`<text x="${x(hours) + 4}" y="${y + 14}" class="value${over ? ' over' : ''}">${pct}</text>`);
   });
   const ly = h - 12;
-  parts.push(`<rect x="${labelW}" y="${ly - 9}" width="14" height="10" fill="#3b73b9"/><text x="${labelW + 18}" y="${ly}" class="small">${esc(cw('legendHours', l))}</text>`);
-  parts.push(`<rect x="${labelW + 120}" y="${ly - 6}" width="14" height="5" fill="#9bb9e0"/><text x="${labelW + 138}" y="${ly}" class="small">${esc(cw('legendBudget', l))}</text>`);
-  parts.push(`<line x1="${labelW + 260}" y1="${ly - 10}" x2="${labelW + 260}" y2="${ly + 2}" class="limit"/><text x="${labelW + 266}" y="${ly}" class="small">${esc(cw('legendCapacity', l))}</text>`);
+  // Legend items placed one after the other by the length of their words (about 6.5 px a character at 11 px).
+  let lx = labelW;
+  const legend = (swatch: string, text: string): void => {
+    parts.push(`${swatch.replace(/\{x\}/g, String(lx))}<text x="${lx + 18}" y="${ly}" class="small">${esc(text)}</text>`);
+    lx += 18 + Math.ceil(text.length * 6.5) + 18;
+  };
+  legend(`<rect x="{x}" y="${ly - 9}" width="14" height="10" fill="#3b73b9"/>`, cw('legendHours', l));
+  legend(`<rect x="{x}" y="${ly - 6}" width="14" height="5" fill="#9bb9e0"/>`, cw('legendBudget', l));
+  legend(`<line x1="${'{x}'}" y1="${ly - 10}" x2="${'{x}'}" y2="${ly + 2}" class="limit" transform="translate(7 0)"/>`, cw('legendCapacity', l));
   const note = p.teams.length > spans.length ? `<p class="note">${esc(cw('loadNote', l, { n: String(spans.length), total: String(p.teams.length) }))}</p>` : '';
   return (
     `<section><h2>${esc(cw('loadTitle', l))}</h2>${note}` +
@@ -128,7 +140,10 @@ function loadChart(p: Portfolio): string {
   );
 }
 
-function tableHtml(table: PortfolioTable, lang: Language, rowClass: (i: number) => string = () => ''): string {
+/** A table without the columns named in `skip` (sentences and long lists the page shows apart). */
+function tableHtml(full: PortfolioTable, lang: Language, rowClass: (i: number) => string = () => '', skip: readonly string[] = []): string {
+  const keep = full.columns.map((c, i) => (skip.includes(c.key) ? -1 : i)).filter((i) => i >= 0);
+  const table = { ...full, columns: keep.map((i) => full.columns[i]), rows: full.rows.map((r) => keep.map((i) => r[i])) };
   const numeric = table.columns.map((c) => c.kind !== 'text' && c.kind !== 'date');
   const head = table.columns.map((c, i) => `<th${numeric[i] ? ' class="num"' : ''}>${esc(c.header)}</th>`).join('');
   const body = table.rows
@@ -136,7 +151,9 @@ function tableHtml(table: PortfolioTable, lang: Language, rowClass: (i: number) 
       const cells = row.map((cell, i) => {
         const c = table.columns[i];
         const cls = [numeric[i] ? 'num' : '', c.kind === 'date' ? 'date' : '', c.kind === 'score' && typeof cell === 'number' ? `band-${scoreBand(cell)}` : ''].filter(Boolean).join(' ');
-        return `<td${cls ? ` class="${cls}"` : ''}>${esc(cellText(cell, c, lang))}</td>`;
+        // A path may break after each folder, so long paths do not squeeze the other columns.
+        const text = c.key === 'file' ? esc(cellText(cell, c, lang)).replace(/\//g, '/<wbr>') : esc(cellText(cell, c, lang));
+        return `<td${cls ? ` class="${cls}"` : ''}>${text}</td>`;
       });
       const cls = rowClass(r);
       return `<tr${cls ? ` class="${cls}"` : ''}>${cells.join('')}</tr>`;
@@ -174,13 +191,24 @@ function conflictsHtml(p: Portfolio): string {
     .join('\n');
 }
 
+function nextStepsHtml(p: Portfolio): string {
+  const l = p.language;
+  const items = p.accounts.map((a) => {
+    const step = a.nextStep
+      ? `${esc(a.nextStep.message)} <span class="gain">+${esc(formatNumber(a.nextStep.gain, l))}</span> <span class="span">${esc(`${a.nextStep.sheet}!${a.nextStep.cell}`)}</span>`
+      : esc(portfolioWord('noNextStep', l));
+    return `<li><b>${esc(accountName(a))}</b>: ${step}</li>`;
+  });
+  return `<ul class="steps">${items.join('')}</ul>`;
+}
+
 const CSS = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:0;color:#1f2933;background:#f5f7fa}
 header{background:#1f3a5f;color:#fff;padding:18px 28px}
 header h1{margin:0 0 4px;font-size:22px}
 header p{margin:0;opacity:.85}
-main{padding:8px 28px 40px;max-width:1400px}
-section{background:#fff;border:1px solid #dde3ea;border-radius:6px;padding:14px 18px;margin:16px 0}
+main{padding:8px 20px 40px;max-width:1400px}
+section{background:#fff;border:1px solid #dde3ea;border-radius:6px;padding:14px 14px;margin:16px 0}
 h2{font-size:17px;margin:0 0 10px}
 h3{font-size:15px;margin:12px 0 4px}
 .summary{display:flex;gap:12px;flex-wrap:wrap;margin:16px 0}
@@ -188,9 +216,9 @@ h3{font-size:15px;margin:12px 0 4px}
 .summary b{display:block;font-size:24px}
 .summary .bad b{color:#c0392b}
 .scroll{overflow-x:auto}
-table{border-collapse:collapse;width:100%;font-size:13px}
-th{background:#dce6f1;text-align:left;padding:5px 8px;position:sticky;top:0}
-td{border-bottom:1px solid #edf0f3;padding:4px 8px;vertical-align:top}
+table{border-collapse:collapse;width:100%;font-size:12.5px}
+th{background:#dce6f1;text-align:left;padding:5px 6px;position:sticky;top:0;hyphens:auto}
+td{border-bottom:1px solid #edf0f3;padding:4px 6px;vertical-align:top;overflow-wrap:break-word}
 .num{text-align:right;font-variant-numeric:tabular-nums}
 .date{white-space:nowrap}
 .band-red{background:#f4c7c3}.band-amber{background:#fce8b2}.band-green{background:#b7e1cd}
@@ -207,6 +235,8 @@ svg .small,svg .axis{font-size:11px;fill:#52606d}
 svg .grid{stroke:#e4e8ec}
 svg .limit{stroke:#c0392b;stroke-dasharray:4 3;stroke-width:1.5}
 ul{margin:4px 0;padding-left:20px}
+.steps li{margin:3px 0}
+.gain{color:#2e7d4f;font-weight:600}
 `;
 
 export function portfolioHtml(p: Portfolio, asOf: Day): string {
@@ -237,8 +267,9 @@ export function portfolioHtml(p: Portfolio, asOf: Day): string {
 ${scoresChart(p)}
 ${loadChart(p)}
 <section><h2>${esc(w('conflicts'))} (${p.conflicts.length})</h2>${conflictsHtml(p)}</section>
-<section><h2>${esc(w('accounts'))} (${p.accounts.length})</h2>${p.accounts.length ? tableHtml(accountsTable(p), l) : `<p>${esc(w('noAccounts'))}</p>`}</section>
-<section><h2>${esc(w('teams'))} (${p.teams.length})</h2>${teams.rows.length ? tableHtml(teams, l, teamRowClass) : `<p>${esc(w('noTeams'))}</p>`}</section>
+<section><h2>${esc(w('accounts'))} (${p.accounts.length})</h2>${p.accounts.length ? tableHtml(accountsTable(p), l, () => '', ['nextStep', 'nextStepPlace', 'gain']) : `<p>${esc(w('noAccounts'))}</p>`}</section>
+${p.accounts.length ? `<section><h2>${esc(w('nextSteps'))}</h2>${nextStepsHtml(p)}</section>` : ''}
+<section><h2>${esc(w('teams'))} (${p.teams.length})</h2>${teams.rows.length ? tableHtml(teams, l, teamRowClass, ['capacityFrom']) : `<p>${esc(w('noTeams'))}</p>`}</section>
 ${p.findings.length ? `<section><h2>${esc(w('findings'))} (${p.findings.length})</h2>${list(p.findings.map((f) => `${f.rule}: ${f.message}`))}</section>` : ''}
 ${p.skipped.length ? `<section><h2>${esc(w('skipped'))} (${p.skipped.length})</h2>${list(p.skipped.map((s) => `${s.file}: ${s.reason}`))}</section>` : ''}
 </main>
