@@ -100,6 +100,7 @@ export const PORTFOLIO_WORDS = {
   statusOverBudget: { en: 'Over budget', es: 'Excede el presupuesto' },
   budgetNotJudged: { en: 'budget not judged (currencies differ)', es: 'presupuesto sin juzgar (monedas distintas)' },
   noCapacity: { en: 'No capacity', es: 'Sin capacidad' },
+  unjudged: { en: 'not judged: a figure cannot be read (see the plan)', es: 'sin juzgar: una cifra no se puede leer (ver el plan)' },
   yes: { en: 'Yes', es: 'Sí' },
   no: { en: 'No', es: 'No' },
 } satisfies Record<string, Label>;
@@ -114,8 +115,9 @@ export function spanStatus(t: TeamSpan, lang: Language): string {
   const parts: string[] = [];
   if (t.overHours) parts.push(w('statusOverHours'));
   if (t.overBudget) parts.push(w('statusOverBudget'));
-  if (parts.length === 0) parts.push(w('within'));
+  if (parts.length === 0 && !t.unjudged) parts.push(w('within'));
   if (t.budgetNotJudged) parts.push(w('budgetNotJudged'));
+  if (t.unjudged) parts.push(w('unjudged'));
   return parts.join(', ');
 }
 

@@ -8,7 +8,7 @@ import { CheckResult, NextStep } from './check';
 import { Label, Language, matchKey, SheetKey } from './contract';
 import { capacityLedger, consumesCapacity } from './capacity';
 import { Finding } from './finding';
-import { CapacityRow, Commitment, Plan } from './plan';
+import { CapacityRow, Commitment, isUnread, Plan, RowOrigin } from './plan';
 import { Day, formatDay } from './values';
 
 /** One capacity-consuming commitment of an account: what the portfolio adds up. */
@@ -21,6 +21,8 @@ export interface PortfolioCommitment {
   cost: number;
   sheet: string;
   cell: string;
+  /** Effort or cost that cannot be read: never counted as a number, so the span it falls in is not judged. */
+  unread?: ('effortHours' | 'cost')[];
 }
 
 /** One Capacity row as a plan (or the capacity file) states it. */
@@ -32,6 +34,8 @@ export interface CapacityFigure {
   budget?: number;
   sheet: string;
   row: number;
+  /** Available hours or budget that cannot be read (a finding of the plan's check names the cell). */
+  unread?: ('availableHours' | 'budget')[];
 }
 
 export interface Scores {
@@ -98,6 +102,7 @@ export function accountSummary(file: string, result: CheckResult): AccountSummar
       cost: c.cost ?? 0,
       sheet: letters?.name ?? c.sheet,
       cell: `${idLetter}${c.row}`,
+      ...unreadOf(c, ['effortHours', 'cost'] as const),
     });
   }
   const capacity: CapacityFigure[] = [];
@@ -134,7 +139,12 @@ export function accountSummary(file: string, result: CheckResult): AccountSummar
 /** A Capacity row the portfolio can use: a team and a span that reads (end not before start). */
 export function capacityFigure(r: CapacityRow): CapacityFigure | undefined {
   if (r.team.trim() === '' || r.start === undefined || r.end === undefined || r.end < r.start) return undefined;
-  return { team: r.team.trim(), start: r.start, end: r.end, availableHours: r.availableHours, budget: r.budget, sheet: r.sheet, row: r.row };
+  return { team: r.team.trim(), start: r.start, end: r.end, availableHours: r.availableHours, budget: r.budget, sheet: r.sheet, row: r.row, ...unreadOf(r, ['availableHours', 'budget'] as const) };
+}
+
+function unreadOf<K extends string>(origin: RowOrigin, keys: readonly K[]): { unread?: K[] } {
+  const unread = keys.filter((k) => isUnread(origin, k));
+  return unread.length > 0 ? { unread } : {};
 }
 
 export function signedOff(a: AccountSummary): boolean {
@@ -170,6 +180,7 @@ export interface CapacitySource {
   account: string;
   availableHours?: number;
   budget?: number;
+  unread?: ('availableHours' | 'budget')[];
   sheet: string;
   row: number;
 }
@@ -189,6 +200,8 @@ export interface TeamSpan {
   overBudget: boolean;
   /** Costs in more than one currency meet in this span, so its budget is not judged. */
   budgetNotJudged: boolean;
+  /** A figure of the span, or the effort or cost of a commitment in it, cannot be read: not judged on it (never a guess). */
+  unjudged: boolean;
   shares: AccountShare[];
 }
 
@@ -316,12 +329,12 @@ export function buildPortfolio(accountsIn: readonly AccountSummary[], skippedIn:
   };
   if (capacityFile) {
     for (const row of capacityFile.rows) {
-      state(row, { file: capacityFile.file, account: '', availableHours: row.availableHours, budget: row.budget, sheet: row.sheet, row: row.row }, capacityFile.currency);
+      state(row, { file: capacityFile.file, account: '', availableHours: row.availableHours, budget: row.budget, unread: row.unread, sheet: row.sheet, row: row.row }, capacityFile.currency);
     }
   } else {
     for (const a of accounts) {
       for (const row of a.capacity) {
-        state(row, { file: a.file, account: a.account, availableHours: row.availableHours, budget: row.budget, sheet: row.sheet, row: row.row }, a.currency);
+        state(row, { file: a.file, account: a.account, availableHours: row.availableHours, budget: row.budget, unread: row.unread, sheet: row.sheet, row: row.row }, a.currency);
       }
     }
   }
@@ -348,6 +361,7 @@ export function buildPortfolio(accountsIn: readonly AccountSummary[], skippedIn:
         cost: item.cost,
         approvedBy: '',
         status: 'planned',
+        ...(item.unread ? { unread: item.unread } : {}),
       };
       owners.set(c, { account: a, item });
       commitments.push(c);
@@ -357,9 +371,12 @@ export function buildPortfolio(accountsIn: readonly AccountSummary[], skippedIn:
     (a, b) => compareText(matchKey(a.team), matchKey(b.team)) || a.start - b.start || a.end - b.end,
   );
   const chosen = spanList.map((d) => {
-    const hours = d.sources.map((s) => s.availableHours ?? 0);
-    const budgets = d.sources.map((s) => s.budget ?? 0);
-    return { draft: d, availableHours: Math.min(...hours), budget: Math.min(...budgets) };
+    // A figure one plan cannot read is left out when another plan states it; when none can, the span is not judged on it.
+    const readable = (key: 'availableHours' | 'budget'): number[] => d.sources.filter((s) => !s.unread?.includes(key)).map((s) => s[key] ?? 0);
+    const hours = readable('availableHours');
+    const budgets = readable('budget');
+    const unread = [...(hours.length === 0 ? ['availableHours'] : []), ...(budgets.length === 0 ? ['budget'] : [])];
+    return { draft: d, availableHours: hours.length ? Math.min(...hours) : 0, budget: budgets.length ? Math.min(...budgets) : 0, unread };
   });
   const capacityRows: CapacityRow[] = chosen.map((c, i) => ({
     sheet: 'Capacity',
@@ -370,6 +387,7 @@ export function buildPortfolio(accountsIn: readonly AccountSummary[], skippedIn:
     end: c.draft.end,
     availableHours: c.availableHours,
     budget: c.budget,
+    ...(c.unread.length > 0 ? { unread: c.unread } : {}),
   }));
   const whole: Plan = {
     language: lang,
@@ -441,6 +459,7 @@ export function buildPortfolio(accountsIn: readonly AccountSummary[], skippedIn:
       overHours: load.overHours,
       overBudget: load.overBudget && !budgetNotJudged,
       budgetNotJudged,
+      unjudged: load.unjudged.length > 0,
       shares,
     };
   });

@@ -42,6 +42,7 @@ export function portfolioJson(p: Portfolio, asOf: Day) {
       overHours: t.overHours,
       overBudget: t.overBudget,
       budgetJudged: !t.budgetNotJudged,
+      judged: !t.unjudged,
       capacityFrom: t.sources.map((s) => ({ file: s.file, account: s.account, availableHours: s.availableHours ?? null, budget: s.budget ?? null, sheet: s.sheet, row: s.row })),
       accounts: t.shares.map((s) => ({ file: s.file, account: s.account, hours: s.hours, cost: s.cost, commitments: s.commitments.map((c) => c.id) })),
     })),

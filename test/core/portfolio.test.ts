@@ -1,6 +1,7 @@
 // core/portfolio: adding up accounts' commitments against one capacity, from
 // AccountSummary values alone (no files), rule by rule.
-import { AccountSummary, buildPortfolio, CapacityFigure, PortfolioCommitment } from '../../core/portfolio';
+import { checkPlan } from '../../core/check';
+import { accountSummary, AccountSummary, buildPortfolio, CapacityFigure, PortfolioCommitment } from '../../core/portfolio';
 import { dayFromParts } from '../../core/values';
 
 const d = (iso: string): number => {
@@ -99,9 +100,40 @@ describe('buildPortfolio', () => {
     expect(p.findings.map((f) => f.rule)).toEqual(['capacity-file-value']);
   });
 
+  it('a capacity figure a plan cannot read is never a number: another plan states it, or the span is not judged', () => {
+    const unread = { ...FIELD(), unread: ['availableHours' as const] };
+    const load = [commitment('C1', 'Field', '2027-02-01', 90)];
+    const stated = buildPortfolio([account('a.xlsx', load, [unread]), account('b.xlsx', [], [FIELD(50)])], [], 'en');
+    expect(stated.teams.map((t) => [t.availableHours, t.overHours, t.unjudged])).toEqual([[50, true, false]]);
+    const none = buildPortfolio([account('a.xlsx', load, [unread])], [], 'en');
+    expect(none.teams.map((t) => [t.overHours, t.unjudged])).toEqual([[false, true]]);
+    expect(none.conflicts).toEqual([]);
+    // Unreadable effort in a span keeps it from being judged too, unless what can be read is already over.
+    const effort = buildPortfolio([account('a.xlsx', [{ ...commitment('C2', 'Field', '2027-02-01', 0), unread: ['effortHours'] }], [FIELD()])], [], 'en');
+    expect(effort.teams.map((t) => t.unjudged)).toEqual([true]);
+  });
+
   it('two files for the same account are said, and the files not checked are sorted', () => {
     const p = buildPortfolio([account('x/acme.xlsx', [], [], { account: 'Acme' }), account('acme-v2.xlsx', [], [], { account: ' ACME ' })], [{ file: 'z.xlsx', reason: 'r' }, { file: 'b.xlsx', reason: 'r' }], 'en');
     expect(p.findings.map((f) => f.rule)).toEqual(['same-account']);
     expect(p.skipped.map((s) => s.file)).toEqual(['b.xlsx', 'z.xlsx']);
+  });
+});
+
+describe('accountSummary', () => {
+  it("keeps which capacity figures and efforts the plan's check could not read", () => {
+    const result = checkPlan(
+      {
+        sheets: [
+          { name: 'Plan', values: [['Field', 'Value'], ['Account', 'Acme']] },
+          { name: 'Commitments', values: [['ID', 'Commitment', 'Team', 'Due date', 'Effort hours', 'Side'], ['C1', 'Pilot', 'Field', '2027-02-01', 'many', 'Ours']] },
+          { name: 'Capacity', values: [['Team', 'Period start', 'Period end', 'Available hours', 'Budget'], ['Field', '2027-01-01', '2027-03-31', 'lots', 100]] },
+        ],
+      },
+      { asOf: d('2027-01-15') },
+    );
+    const s = accountSummary('a.xlsx', result);
+    expect(s.load.map((c) => [c.id, c.unread])).toEqual([['C1', ['effortHours']]]);
+    expect(s.capacity.map((c) => c.unread)).toEqual([['availableHours']]);
   });
 });
