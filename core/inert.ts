@@ -13,11 +13,12 @@ const FORMULA_START = /^[=+\-@\t\r\n]/;
 /**
  * Starts that typed-text parsing may turn into a number, date, time, currency,
  * fraction or percentage in some locale: a digit, a sign or decimal mark, a
- * currency symbol, an accounting-style "(5)", or an apostrophe that the host
+ * currency symbol, an accounting-style "(5)", a sign after leading spaces
+ * (" -5" is the number -5 in Excel), or an apostrophe that the host
  * would take as its own text marker. Leading spaces are skipped by the hosts'
  * parsers, so they are skipped here too.
  */
-const NUMERIC_START = /^\s*[0-9.,'(¤$€£¥₹₩₽₺₱]/;
+const NUMERIC_START = /^\s*[0-9.,'(+\-¤$€£¥₹₩₽₺₱]/;
 
 /** Words hosts read as booleans or error values, in the languages our users' spreadsheets are in. */
 const LITERAL_WORDS = new Set(['true', 'false', 'verdadero', 'falso', 'vrai', 'faux', 'wahr', 'falsch', 'vero', 'verdadeiro']);

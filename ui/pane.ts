@@ -64,10 +64,11 @@ const WORDS = {
 /** Plain-word explanations of failures, by the error code a host reports. Never the raw exception text. */
 const FAILURES = {
   generic: {
-    // Create only adds what is missing, so running it again after a failure finishes the job without touching what is there.
+    // Create builds each sheet under an unfinished name and only adds what is missing, so a run that stopped
+    // part-way leaves every plan sheet whole or absent, and running it again finishes the job.
     create: {
-      en: 'The plan sheets could not all be added; run Create plan again to add what is still missing (it never changes what is there).',
-      es: 'No se pudieron agregar todas las hojas del plan; ejecute Crear plan de nuevo para agregar lo que falta (nunca cambia lo que ya existe).',
+      en: 'The plan sheets could not all be added. Those that are there are complete; a sheet marked "(unfinished)" was being built and is replaced when you run Create plan again, which adds what is still missing and never changes what is there.',
+      es: 'No se pudieron agregar todas las hojas del plan. Las que están, están completas; una hoja marcada "(sin terminar)" se estaba creando y se reemplaza al ejecutar Crear plan de nuevo, que agrega lo que falta y nunca cambia lo que ya existe.',
     },
     check: { en: 'The plan could not be checked.', es: 'No se pudo revisar el plan.' },
     review: {

@@ -15,10 +15,17 @@ interface RangeRef {
 
 const isRange = (v: Value): v is RangeRef => typeof v === 'object' && v !== null;
 
+/** Reads a formula as Excel's en-US syntax, without computing it: throws FormulaNotModelled where the host cannot. */
+export function readFormula(workbook: Workbook, sheet: Sheet, formula: string): void {
+  const parser = new Parser(formula.replace(/^=/, ''), workbook, sheet, 0, false);
+  parser.expression();
+  parser.end();
+}
+
 /** The value a formula cell shows; `sheet` is the sheet the formula is on. */
 export function computeFormula(workbook: Workbook, sheet: Sheet, formula: string, depth = 0): CellValue {
   if (depth > 50) return '#REF!';
-  const parser = new Parser(formula.replace(/^=/, ''), workbook, sheet, depth);
+  const parser = new Parser(formula.replace(/^=/, ''), workbook, sheet, depth, true);
   const v = parser.expression();
   parser.end();
   return scalar(v, workbook, depth) ?? 0;
@@ -91,6 +98,8 @@ class Parser {
     private readonly workbook: Workbook,
     private readonly sheet: Sheet,
     private readonly depth: number,
+    /** False: only read the syntax (every function and reference gives null). */
+    private readonly evaluate: boolean,
   ) {}
 
   end(): void {
@@ -175,13 +184,14 @@ class Parser {
       while (this.eat(','));
       if (!this.eat(')')) throw new FormulaNotModelled(`missing ) after ${name}`);
     }
+    if (name !== 'IF' && name !== 'SUMIFS') throw new FormulaNotModelled(`the test host does not compute ${name}()`);
+    if (!this.evaluate) return null;
     if (name === 'IF') {
       const test = this.value(args[0] ?? null);
       const truthy = typeof test === 'string' ? test !== '' : Boolean(test);
       return truthy ? (args[1] ?? true) : (args[2] ?? false);
     }
-    if (name === 'SUMIFS') return this.sumifs(args);
-    throw new FormulaNotModelled(`the test host does not compute ${name}()`);
+    return this.sumifs(args);
   }
   private sumifs(args: Value[]): number {
     const [sum, ...pairs] = args;
@@ -210,6 +220,7 @@ class Parser {
     const m = /^(?:('(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?(\$?[A-Z]{1,3}(?:\$?\d+)?)(?::(\$?[A-Z]{1,3}(?:\$?\d+)?))?/.exec(rest);
     if (!m) throw new FormulaNotModelled(`cannot read "${rest}"`);
     this.at += m[0].length;
+    if (!this.evaluate) return null;
     let sheet = this.sheet;
     if (m[1]) {
       const name = m[1].startsWith("'") ? m[1].slice(1, -1).replace(/''/g, "'") : m[1];

@@ -19,7 +19,7 @@ export interface Typed {
 
 const ERRORS = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!'];
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const NUMBER = /^(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?$/;
+const NUMBER = /^((\d{1,3}(,\d{3})+|\d+)(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /** The cell Excel makes of `text` written through `values` into a cell with this number format. */
 export function typeText(text: string, cellFormat: string): Typed {
@@ -36,7 +36,7 @@ export function typeText(text: string, cellFormat: string): Typed {
   const date = dateOf(bare) ?? timeOf(bare);
   if (date) return date;
   // Typed `+x` or `-x` that is not a number starts a formula, which then fails to compute (inferred).
-  if (/^[+-]/.test(bare) && bare.length > 1) return { value: '#NAME?', error: true, formula: `=${bare}` };
+  if (/^[+-]/.test(text) && bare.length > 1) return { value: '#NAME?', error: true, formula: `=${bare}` };
   return { value: text };
 }
 
@@ -62,7 +62,7 @@ function numberOf(text: string): Typed | undefined {
     scale = 100;
     t = t.slice(0, -1).trim();
   }
-  if (!/\d/.test(t) || !NUMBER.test(t)) return undefined;
+  if (!NUMBER.test(t)) return undefined;
   const value = (sign * Number(t.replace(/,/g, ''))) / scale;
   return format ? { value, numberFormat: format } : { value };
 }

@@ -8,7 +8,7 @@
 // not model with a loud ApiNotFound. Every behaviour and its source: docs/excel.md.
 // No Node imports: the browser test bundles it into the page.
 
-import { computeFormula, FormulaNotModelled } from './excel-formulas';
+import { computeFormula, FormulaNotModelled, readFormula } from './excel-formulas';
 import { typeText } from './excel-typing';
 import { address, Box, boxAddress, Cell, CellValue, contains, MAX_COLUMNS, MAX_ROWS, overlaps, quoteName, Sheet, Table, Workbook } from './excel-workbook';
 
@@ -426,7 +426,7 @@ function checkFormula(workbook: Workbook, sheet: Sheet, formula: string): void {
     const name = m[1].startsWith("'") ? m[1].slice(1, -1).replace(/''/g, "'") : m[1];
     if (!workbook.find(name)) throw new HostError('InvalidArgument', `The formula ${formula} names a sheet ${name} that does not exist.`, 'Range.formulas');
   }
-  computeFormula(workbook, sheet, formula);
+  readFormula(workbook, sheet, formula);
 }
 
 function readCell(workbook: Workbook, sheet: Sheet, cell: Cell | undefined): CellValue {

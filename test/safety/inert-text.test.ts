@@ -36,6 +36,8 @@ describe('inertText and needsQuote', () => {
     ['#N/A'],
     ['Mar 15'],
     ['enero 2027'],
+    [' -5'],
+    [' +3'],
   ])('%j needs a quote and is written behind an apostrophe', (text) => {
     expect(needsQuote(text)).toBe(true);
     expect(inertText(text)).toBe(`'${text}`);
