@@ -18,7 +18,7 @@ export interface Typed {
 }
 
 const ERRORS = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!'];
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const NUMBER = /^((\d{1,3}(,\d{3})+|\d+)(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /** The cell Excel makes of `text` written through `values` into a cell with this number format. */
@@ -80,8 +80,10 @@ function year(text: string): number {
   return text.length <= 2 ? (y < 30 ? 2000 + y : 1900 + y) : y;
 }
 
+/** A month's full name or its first three (or more) letters: `Mar`, `Sept`, `March`. */
 function month(text: string): number | undefined {
-  const i = MONTHS.indexOf(text.slice(0, 3).toLowerCase());
+  const t = text.toLowerCase();
+  const i = t.length < 3 ? -1 : MONTHS.findIndex((m) => m.startsWith(t));
   return i < 0 ? undefined : i + 1;
 }
 

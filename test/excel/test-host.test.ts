@@ -203,7 +203,7 @@ describe("Excel's typing of text written through values", () => {
         const typed = typeText(inertText(text), 'General');
         return typed.value === text && typed.formula === undefined && !typed.error;
       }),
-      { numRuns: 3000 },
+      { numRuns: 20000 },
     );
   });
 });
