@@ -7,7 +7,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { WorkbookInput } from '../core/read';
-import { checkWorkbook, createPlan, writeReview } from '../excel-addin/excel-host';
+import { checkWorkbook, clientCopyFile, createPlan, writeReview } from '../excel-addin/excel-host';
 import { ExcelTestHost, excelWith } from '../test/excel/excel-test-host';
 import { PAYLOAD_LIMIT } from '../test/excel/rich-api-host';
 import { AS_OF } from './core';
@@ -68,6 +68,7 @@ export async function bench(sizes: number[]): Promise<void> {
       ['check', excelWith(planOfSize(rows)), (c) => checkWorkbook(c, 'en', AS_OF)],
       ['write review', excelWith(planOfSize(rows)), (c) => writeReview(c, 'en', AS_OF)],
     ];
+    const copy = excelWith(planOfSize(rows));
     for (const [name, excel, action] of cases) {
       const trip = await measure(excel, action);
       if (typeof trip === 'string') {
@@ -77,6 +78,13 @@ export async function bench(sizes: number[]): Promise<void> {
       const over = trip.maxRequest > PAYLOAD_LIMIT || trip.maxResponse > PAYLOAD_LIMIT ? ' (over 5 MB)' : '';
       table.push([rows.toLocaleString('en'), name, String(trip.requests), String(trip.actions), kb(trip.maxRequest) + over, kb(trip.totalRequest), kb(trip.maxResponse)]);
     }
+    // Prepare client copy: the four reads, then Excel.createWorkbook's one request carrying the .xlsx as base64.
+    const trip = await measure(copy, async (c) => {
+      const file = await clientCopyFile(c, 'en');
+      await copy.excel.createWorkbook(file);
+    });
+    if (typeof trip === 'string') table.push([rows.toLocaleString('en'), 'client copy', 'failed', '', trip, '', '']);
+    else table.push([rows.toLocaleString('en'), 'client copy', String(trip.requests), String(trip.actions), kb(trip.maxRequest) + (trip.maxRequest > PAYLOAD_LIMIT ? ' (over 5 MB)' : ''), kb(trip.totalRequest), kb(trip.maxResponse)]);
   }
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
   const line = (cells: string[]): string => cells.map((c, i) => (i === 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
