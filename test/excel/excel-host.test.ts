@@ -228,7 +228,7 @@ describe('Check plan', () => {
     expect(view.findings.map(({ points: _points, ...f }) => f)).toEqual(toJson(core).findings);
   });
 
-  it('on Excel with only ExcelApi 1.8 asks for nothing newer, and checks the same without merged areas', async () => {
+  it('on Excel with only ExcelApi 1.8 every pane action asks for nothing newer, and Check works the same without merged areas', async () => {
     const excel = excelWith(buildWorkbook(basePlan('en')), { excelApi: '1.8' });
     excel.workbook.find('Commitments')!.merges.push({ top: 2, left: 1, rows: 2, columns: 2 });
     // Asking for merged areas here would fail with ApiNotFound: the pane only does where isSetSupported('ExcelApi', '1.13').
@@ -237,6 +237,9 @@ describe('Check plan', () => {
     expect(view.findings.filter((f) => f.rule === 'merged-cells')).toEqual([]);
     await excel.run((context) => createPlan(context, 'en'));
     await excel.run((context) => writeReview(context, 'en', AS_OF));
+    await excel.run((context) => selectCell(context, 'Commitments', 'B2'));
+    await excelPaneHost(excel.excel, () => AS_OF).prepareClientCopy('en');
+    expect(excel.workbook.created).toHaveLength(1);
     expect(excel.host.unmodelled).toEqual([]);
   });
 
