@@ -9,6 +9,7 @@ import { ClientCopy, clientCopy } from '../core/client-copy';
 import { Language } from '../core/contract';
 import { reviewInputOf, reviewLayout } from '../core/layout/review';
 import { templateLayout, TemplateData } from '../core/layout/template';
+import { findingsPage, firstPage, phaseOf, unsupportedPage } from '../core/pane-page';
 import { PaneCheckView, paneView } from '../core/pane-view';
 import { Day, dayFromDate } from '../core/values';
 import { applyTemplate, PlanSpreadsheet, PlanSpreadsheetApp, readWorkbook, ReadWorkbook, todayIn, writeReviewSheet } from './sheets-adapter';
@@ -56,7 +57,14 @@ export function clientCopyIn(ss: PlanSpreadsheet, language: Language): ClientCop
 export function serverFunctionsFor(app: PlanSpreadsheetApp, ss: () => PlanSpreadsheet): ServerFunctions {
   return {
     createPlan: (language) => createPlanIn(app, ss(), languageOf(language)),
-    checkPlan: (language) => checkPlanIn(ss(), languageOf(language)),
+    // What crosses google.script.run is a page of the view; the rest comes on demand, each time from a fresh check.
+    checkPlan: (language) => firstPage(checkPlanIn(ss(), languageOf(language))),
+    moreFindings: (language, phase, offset) => {
+      const known = phaseOf(phase);
+      if (!known) throw new Error(`"${String(phase)}" is not a phase of the plan.`);
+      return findingsPage(checkPlanIn(ss(), languageOf(language)), known, Number(offset));
+    },
+    moreCommitments: (language, offset) => unsupportedPage(checkPlanIn(ss(), languageOf(language)), Number(offset)),
     writeReview: (language) => {
       const { sheet, findings } = writeReviewIn(ss(), languageOf(language));
       return { sheet, findings };

@@ -5,14 +5,19 @@
 
 import type { ClientCopy } from '../core/client-copy';
 import type { Language } from '../core/contract';
-import type { PaneCheckView } from '../core/pane-view';
+import type { ListPage, PaneCheckPage } from '../core/pane-page';
+import type { PaneCommitment, PaneFinding } from '../core/pane-view';
 import type { PaneHost } from '../ui/pane-host';
 
 export interface ServerFunctions {
   /** Adds the plan sheets and columns that are missing; the names of what was added. */
   createPlan(language: Language): { added: string[] };
-  /** Checks the plan as of today in the spreadsheet's time zone. */
-  checkPlan(language: Language): PaneCheckView;
+  /** Checks the plan as of today in the spreadsheet's time zone: the first page of the view (core/pane-page.ts), well under 1 MB at 10,000 rows. */
+  checkPlan(language: Language): PaneCheckPage;
+  /** Checks again and returns the next findings of one phase, from `offset` on. */
+  moreFindings(language: Language, phase: string, offset: number): ListPage<PaneFinding>;
+  /** Checks again and returns the next unsupported commitments, from `offset` on. */
+  moreCommitments(language: Language, offset: number): ListPage<PaneCommitment>;
   /** Checks the plan and writes the Review sheet. */
   writeReview(language: Language): { sheet: string; findings: number };
   /** Selects a finding's cell. */
@@ -32,6 +37,8 @@ export type ServerFunctionName = keyof ServerFunctions;
 export const SERVER_FUNCTION_NAMES = [
   'createPlan',
   'checkPlan',
+  'moreFindings',
+  'moreCommitments',
   'writeReview',
   'selectCell',
   'prepareClientCopy',
@@ -73,6 +80,8 @@ export function sheetsPaneHost(run: ScriptRun, saveClientCopy: (copy: ClientCopy
   return {
     createPlan: (language) => callServer(run, 'createPlan', language),
     checkPlan: (language) => callServer(run, 'checkPlan', language),
+    moreFindings: (language, phase, offset) => callServer(run, 'moreFindings', language, phase, offset),
+    moreCommitments: (language, offset) => callServer(run, 'moreCommitments', language, offset),
     writeReview: (language) => callServer(run, 'writeReview', language),
     selectCell: async (sheet, cell) => {
       await callServer(run, 'selectCell', sheet, cell);

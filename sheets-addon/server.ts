@@ -62,6 +62,8 @@ export function checkPlanFromMenu(): void {
 
 export const createPlan: ServerFunctions['createPlan'] = (language) => server().createPlan(language);
 export const checkPlan: ServerFunctions['checkPlan'] = (language) => server().checkPlan(language);
+export const moreFindings: ServerFunctions['moreFindings'] = (language, phase, offset) => server().moreFindings(language, phase, offset);
+export const moreCommitments: ServerFunctions['moreCommitments'] = (language, offset) => server().moreCommitments(language, offset);
 export const writeReview: ServerFunctions['writeReview'] = (language) => server().writeReview(language);
 export const selectCell: ServerFunctions['selectCell'] = (sheet, cell) => server().selectCell(sheet, cell);
 export const prepareClientCopy: ServerFunctions['prepareClientCopy'] = (language) => server().prepareClientCopy(language);

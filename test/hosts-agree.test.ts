@@ -6,6 +6,7 @@
 
 import path from 'node:path';
 import { LANGUAGES } from '../core/contract';
+import { PaneCheckPage } from '../core/pane-page';
 import { PaneCheckView } from '../core/pane-view';
 import { dayFromParts } from '../core/values';
 import { PlanWorkbook } from '../cli/xlsx-workbook';
@@ -22,7 +23,8 @@ function fromView(view: PaneCheckView): { scorecard: object; findings: object[];
   return {
     scorecard: { knowledge: view.scorecard.knowledge, vision: view.scorecard.vision, commitment: view.scorecard.commitment, overall: view.scorecard.overall },
     findings: view.findings.map(({ points: _points, ...f }) => f),
-    commitments: view.commitments.map((c) => ({ id: c.id, supported: c.supported, reasons: c.reasons })),
+    // The Sheets add-on sends every verdict apart from the first unsupported commitments in full (core/pane-page.ts).
+    commitments: ('verdicts' in view ? (view as PaneCheckPage).verdicts : view.commitments).map((c) => ({ id: c.id, supported: c.supported, reasons: c.reasons })),
     actions: view.actions,
   };
 }

@@ -5,7 +5,8 @@
 
 import type { Language } from '../core/contract';
 import { PHASE_NAMES, scoreBand, SEVERITY_NAMES } from '../core/layout/review';
-import type { PaneCheckView, PaneFinding } from '../core/pane-view';
+import { countsOf, ListPage, PAGE_SIZE } from '../core/pane-page';
+import type { PaneCheckView, PaneCommitment, PaneFinding } from '../core/pane-view';
 import { REASON_WORDS } from '../core/support';
 import { el, svg } from './element';
 import type { PaneHost } from './pane-host';
@@ -18,6 +19,9 @@ export interface PaneOptions {
 }
 
 type Action = 'create' | 'check' | 'review' | 'copy';
+
+/** How many items a "show more" button brings. */
+const PAGE = PAGE_SIZE.more;
 
 const WORDS = {
   title: { en: 'Key Account Plan', es: 'Plan de Cuenta Clave' },
@@ -59,6 +63,8 @@ const WORDS = {
   amber: { en: 'fair', es: 'regular' },
   green: { en: 'strong', es: 'sólido' },
   of100: { en: 'of 100', es: 'de 100' },
+  more: { en: 'Show {n} more ({shown} of {total} shown)', es: 'Mostrar {n} más (se muestran {shown} de {total})' },
+  mapFirst: { en: 'The map shows the first {n} of {total} stakeholders.', es: 'El mapa muestra los primeros {n} de {total} actores.' },
 } as const;
 
 /** Plain-word explanations of failures, by the error code a host reports. Never the raw exception text. */
@@ -190,7 +196,7 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: PaneOption
     run('check', 'busyCheck', async () => {
       view = await host.checkPlan(lang);
       render();
-      return fill(w('checked'), { score: view.scorecard.overall, n: view.findings.length });
+      return fill(w('checked'), { score: view.scorecard.overall, n: countsOf(view).findings });
     });
 
   buttons.check.addEventListener('click', () => void check());
@@ -220,7 +226,9 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: PaneOption
       results.replaceChildren(el('p', { class: 'kap-muted kap-start', text: w('start') }));
       return;
     }
-    results.replaceChildren(scorecard(view), findingsSection(view), commitmentsSection(view), stakeholderMap(view.stakeholders, lang, (p) => select(p.sheet, p.cell)));
+    const { stakeholders } = countsOf(view);
+    const mapNote = stakeholders > view.stakeholders.length ? el('p', { class: 'kap-muted', text: fill(w('mapFirst'), { n: view.stakeholders.length, total: stakeholders }) }) : null;
+    results.replaceChildren(scorecard(view), findingsSection(view), commitmentsSection(view), stakeholderMap(view.stakeholders, lang, (p) => select(p.sheet, p.cell)), ...(mapNote ? [mapNote] : []));
   };
 
   const gauge = (label: string, score: number, overall = false): HTMLElement => {
@@ -283,18 +291,50 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: PaneOption
     return el('li', {}, button);
   };
 
+  /**
+   * A host that pages sends the first items of a long list: this button, under
+   * the list, brings the next page and goes once the list is whole.
+   */
+  const moreButton = <T>(list: HTMLElement, total: number, load: ((offset: number) => Promise<ListPage<T>>) | undefined, item: (t: T) => HTMLElement): HTMLElement | null => {
+    if (!load || list.children.length >= total) return null;
+    const button = el('button', { type: 'button', class: 'kap-button kap-more' });
+    const label = (): void => {
+      const shown = list.children.length;
+      button.textContent = fill(w('more'), { n: Math.min(PAGE, total - shown), shown, total });
+    };
+    label();
+    button.addEventListener('click', () => {
+      if (button.disabled) return;
+      button.disabled = true;
+      alert.textContent = '';
+      load(list.children.length)
+        .then((page) => {
+          for (const t of page.items) list.appendChild(item(t));
+          if (page.items.length === 0 || list.children.length >= page.total) button.remove();
+          else label();
+        })
+        .catch((error: unknown) => (alert.textContent = plainFailure('check', error, lang)))
+        .finally(() => (button.disabled = false));
+    });
+    return button;
+  };
+
   const findingsSection = (v: PaneCheckView): HTMLElement => {
-    const section = el('section', { class: 'kap-findings', 'aria-labelledby': 'kap-findings-title' }, el('h2', { id: 'kap-findings-title', text: `${w('findings')} (${v.findings.length})` }));
-    if (v.findings.length === 0) section.appendChild(el('p', { class: 'kap-muted', text: w('noFindings') }));
+    const counts = countsOf(v);
+    const section = el('section', { class: 'kap-findings', 'aria-labelledby': 'kap-findings-title' }, el('h2', { id: 'kap-findings-title', text: `${w('findings')} (${counts.findings})` }));
+    if (counts.findings === 0) section.appendChild(el('p', { class: 'kap-muted', text: w('noFindings') }));
     for (const phase of ['structure', 'knowledge', 'vision', 'commitment'] as const) {
       const list = v.findings.filter((f) => f.phase === phase);
-      if (list.length === 0) continue;
-      const errors = list.filter((f) => f.severity === 'error').length;
+      const { total, errors } = counts.byPhase[phase];
+      if (total === 0) continue;
+      const items = el('ul', { class: 'kap-list', 'aria-label': PHASE_NAMES[phase][lang] }, ...list.map(findingButton));
+      const more = moreButton(items, total, host.moreFindings && ((offset) => host.moreFindings!(lang, phase, offset)), findingButton);
       const group = el(
         'details',
         { class: 'kap-phase', open: true },
-        el('summary', {}, el('span', { class: 'kap-phase-name', text: PHASE_NAMES[phase][lang] }), el('span', { class: `kap-count${errors > 0 ? ' kap-count-error' : ''}`, text: String(list.length) })),
-        el('ul', { class: 'kap-list', 'aria-label': PHASE_NAMES[phase][lang] }, ...list.map(findingButton)),
+        el('summary', {}, el('span', { class: 'kap-phase-name', text: PHASE_NAMES[phase][lang] }), el('span', { class: `kap-count${errors > 0 ? ' kap-count-error' : ''}`, text: String(total) })),
+        items,
+        more,
       );
       section.appendChild(group);
     }
@@ -302,12 +342,13 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: PaneOption
   };
 
   const commitmentsSection = (v: PaneCheckView): HTMLElement => {
+    const counts = countsOf(v);
     const unsupported = v.commitments.filter((c) => !c.supported);
-    const section = el('section', { class: 'kap-commitments', 'aria-labelledby': 'kap-unsupported-title' }, el('h2', { id: 'kap-unsupported-title', text: `${w('unsupported')} (${unsupported.length})` }));
-    if (v.commitments.length === 0) section.appendChild(el('p', { class: 'kap-muted', text: w('noCommitments') }));
-    else if (unsupported.length === 0) section.appendChild(el('p', { class: 'kap-muted', text: w('allSupported') }));
+    const section = el('section', { class: 'kap-commitments', 'aria-labelledby': 'kap-unsupported-title' }, el('h2', { id: 'kap-unsupported-title', text: `${w('unsupported')} (${counts.unsupported})` }));
+    if (counts.commitments === 0) section.appendChild(el('p', { class: 'kap-muted', text: w('noCommitments') }));
+    else if (counts.unsupported === 0) section.appendChild(el('p', { class: 'kap-muted', text: w('allSupported') }));
     const list = el('ul', { class: 'kap-list' });
-    for (const c of unsupported) {
+    const commitmentItem = (c: PaneCommitment): HTMLElement => {
       const name = c.commitment ? `${c.id} “${c.commitment}”` : c.id;
       const reasons = c.reasons.map((r) => REASON_WORDS[r][lang]);
       const button = el(
@@ -318,9 +359,12 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: PaneOption
         el('span', { class: 'kap-reasons' }, ...c.reasons.map((r) => el('span', { class: 'kap-reason' }, el('span', { class: 'kap-reason-code', text: r }), ` ${REASON_WORDS[r][lang]}`))),
       );
       button.addEventListener('click', () => select(c.sheet, c.cell));
-      list.appendChild(el('li', {}, button));
-    }
+      return el('li', {}, button);
+    };
+    for (const c of unsupported) list.appendChild(commitmentItem(c));
     section.appendChild(list);
+    const more = moreButton(list, counts.unsupported, host.moreCommitments && ((offset) => host.moreCommitments!(lang, offset)), commitmentItem);
+    if (more) section.appendChild(more);
     return section;
   };
 

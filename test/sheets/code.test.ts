@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { checkPlan } from '../../core/check';
-import { PaneCheckView } from '../../core/pane-view';
+import { ListPage, PaneCheckPage } from '../../core/pane-page';
+import { PaneCheckView, PaneCommitment, PaneFinding } from '../../core/pane-view';
 import { ClientCopy } from '../../core/client-copy';
 import { templateLayout } from '../../core/layout/template';
 import { sampleData } from '../../core/sample';
@@ -24,6 +25,8 @@ const ENTRY_POINTS = [
   'checkPlanFromMenu',
   'createPlan',
   'createPlanFromMenu',
+  'moreCommitments',
+  'moreFindings',
   'onInstall',
   'onOpen',
   'prepareClientCopy',
@@ -168,13 +171,16 @@ describe('Check plan', () => {
       await made.save(file);
       const input = (await PlanWorkbook.open(file)).input();
       const addon = loadAddon(code, input, { now: NOW });
-      const view = addon.call<PaneCheckView>('checkPlan', 'en');
+      const view = addon.call<PaneCheckPage>('checkPlan', 'en');
       const core = checkPlan(input, { asOf: AS_OF, language: 'en' });
+      // Every phase of the sample fits in the first page, so every finding crosses at once.
+      expect(view.counts.findings).toBe(core.findings.length);
       expect(view.asOf).toBe('2027-03-15');
       expect(view.findings.map(({ severity, phase, rule, sheet, cell, message, fix }) => ({ severity, phase, rule, sheet, cell, message, fix }))).toEqual(
         core.findings.map(({ severity, phase, rule, sheet, cell, message, fix }) => ({ severity, phase, rule, sheet, cell, message, fix })),
       );
-      expect(view.commitments.map((c) => [c.id, c.supported, c.reasons])).toEqual(core.commitments.map((c) => [c.id, c.supported, c.reasons]));
+      expect(view.verdicts.map((c) => [c.id, c.supported, c.reasons])).toEqual(core.commitments.map((c) => [c.id, c.supported, c.reasons]));
+      expect(view.commitments.map((c) => c.id)).toEqual(core.commitments.filter((c) => !c.supported).map((c) => c.id));
       expect(view.scorecard.overall).toBe(core.scorecard.overall);
       expect(view.findings.length).toBeGreaterThan(5);
     } finally {
@@ -261,21 +267,49 @@ describe('Write review, select a cell, client copy', () => {
   });
 });
 
+describe('the check in pages', () => {
+  it('sends the first findings of each phase and every verdict; the rest of each list comes page by page, whole and in order', () => {
+    const grids = planOfSize(300);
+    const addon = loadAddon(code, grids, { now: NOW });
+    const page = addon.call<PaneCheckPage>('checkPlan', 'en');
+    const core = checkPlan(grids, { asOf: AS_OF, language: 'en' });
+    expect(page.counts.findings).toBe(core.findings.length);
+    expect(page.verdicts).toHaveLength(core.commitments.length);
+    const phases = [...new Set(core.findings.map((f) => f.phase))];
+    expect(phases.some((p) => core.findings.filter((f) => f.phase === p).length > page.findings.filter((f) => f.phase === p).length)).toBe(true);
+    for (const phase of phases) {
+      const shown = page.findings.filter((f) => f.phase === phase);
+      while (shown.length < page.counts.byPhase[phase].total) {
+        const more = addon.call<ListPage<PaneFinding>>('moreFindings', 'en', phase, shown.length);
+        expect(more.items.length).toBeGreaterThan(0);
+        shown.push(...more.items);
+      }
+      expect(shown.map((f) => [f.rule, f.sheet, f.cell])).toEqual(core.findings.filter((f) => f.phase === phase).map((f) => [f.rule, f.sheet, f.cell]));
+    }
+    const unsupported = [...page.commitments];
+    while (unsupported.length < page.counts.unsupported) unsupported.push(...addon.call<ListPage<PaneCommitment>>('moreCommitments', 'en', unsupported.length).items);
+    expect(unsupported.map((c) => c.id)).toEqual(core.commitments.filter((c) => !c.supported).map((c) => c.id));
+    expect(() => addon.call('moreFindings', 'en', 'nonsense', 0)).toThrow(/not a phase/);
+  });
+});
+
 describe('service calls', () => {
-  function callsFor(grids: WorkbookInput): { create: number; check: number } {
+  function callsFor(grids: WorkbookInput): { create: number; check: number; bytes: number } {
     const addon = loadAddon(code, grids, { now: NOW });
     addon.call('createPlan', 'en');
     const create = addon.book.calls.total;
     addon.book.calls.reset();
-    addon.call('checkPlan', 'en');
-    return { create, check: addon.book.calls.total };
+    const page = addon.call('checkPlan', 'en');
+    return { create, check: addon.book.calls.total, bytes: Buffer.byteLength(JSON.stringify(page)) };
   }
 
   // The one 10,000-row test; write review's count is in `npm run bench`.
-  it('create and check make the same calls for 10 and 10,000 rows per sheet', () => {
+  it('create and check make the same calls for 10 and 10,000 rows per sheet, and the check sends the sidebar well under 1 MB', () => {
     const small = callsFor(planOfSize(10));
-    expect(callsFor(planOfSize(10000))).toEqual(small);
+    const large = callsFor(planOfSize(10000));
+    expect({ ...large, bytes: 0 }).toEqual({ ...small, bytes: 0 });
     expect(small.check).toBeLessThan(40);
+    expect(large.bytes).toBeLessThan(1024 * 1024);
   });
 
   it('the double counts a call per method, like Apps Script bills them', () => {

@@ -9,11 +9,12 @@
 
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { Browser, chromium as playwright } from 'playwright-core';
+import { Browser, chromium as playwright, Page } from 'playwright-core';
 import { templateLayout } from '../../core/layout/template';
 import { sampleData } from '../../core/sample';
 import { PlanWorkbook } from '../../cli/xlsx-workbook';
 import { chromium, CHROMIUM_ARGS } from '../support/programs';
+import { planOfSize } from '../../bench/plan-of-size';
 import { buildAddon, loadAddon, LoadedAddon, ROOT } from './addon';
 
 const browserProgram = chromium();
@@ -42,12 +43,12 @@ browserProgram.describe('the Sheets sidebar', () => {
     await browser?.close();
   });
 
-  it('creates, checks, and a finding click selects its cell in the spreadsheet', async () => {
+  /** A 300-px page showing the sidebar as HtmlService serves it, over `on`; page errors land in `errors`. */
+  async function openSidebar(on: LoadedAddon, errors: string[]): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 300, height: 900 }, locale: 'en-US' });
-    const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.exposeFunction('kapServer', (name: string, argsJson: string): string => {
-      const result = addon.call(name, ...(JSON.parse(argsJson) as unknown[]));
+      const result = on.call(name, ...(JSON.parse(argsJson) as unknown[]));
       return JSON.stringify(result ?? null);
     });
     await page.addInitScript((names: string[]) => {
@@ -75,10 +76,16 @@ browserProgram.describe('the Sheets sidebar', () => {
       };
       (window as unknown as { google: unknown }).google = { script: { run: runner({}) } };
     }, SERVER_FUNCTIONS);
-    addon.call('showSidebar');
-    const served = addon.html.created[addon.html.created.length - 1].served();
+    on.call('showSidebar');
+    const served = on.html.created[on.html.created.length - 1].served();
     await page.route(SIDEBAR_URL, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: served }));
     await page.goto(SIDEBAR_URL);
+    return page;
+  }
+
+  it('creates, checks, and a finding click selects its cell in the spreadsheet', async () => {
+    const errors: string[] = [];
+    const page = await openSidebar(addon, errors);
     await page.screenshot({ path: path.join(SHOTS, '1-open.png'), fullPage: true });
 
     await page.getByRole('button', { name: 'Create plan' }).click();
@@ -102,6 +109,28 @@ browserProgram.describe('the Sheets sidebar', () => {
     expect(place).toContain(active.a1());
     await page.screenshot({ path: path.join(SHOTS, '4-finding-selected.png') });
     await page.locator('.kap-map').screenshot({ path: path.join(SHOTS, '5-stakeholder-map.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+  it('at a few hundred rows shows the first findings of each phase and brings more on demand', async () => {
+    const big = loadAddon(buildAddon(), planOfSize(300), { now: new Date(Date.UTC(2027, 2, 15, 12)) });
+    const errors: string[] = [];
+    const page = await openSidebar(big, errors);
+    await page.getByRole('button', { name: 'Check plan' }).click();
+    const more = page.locator('.kap-phase .kap-more').first();
+    await more.waitFor();
+    // The first phase with more findings than the first page holds, found by its place among the phases.
+    const index = await page.evaluate(() => [...document.querySelectorAll('.kap-phase')].findIndex((g) => g.querySelector('.kap-more') !== null));
+    const group = page.locator('.kap-phase').nth(index);
+    const before = await group.locator('.kap-finding').count();
+    expect(before).toBe(20);
+    const label = (await more.textContent()) ?? '';
+    expect(label).toMatch(/^Show \d+ more \(20 of \d+ shown\)$/);
+    await more.click();
+    await page.waitForFunction(([i, n]) => document.querySelectorAll('.kap-phase')[i].querySelectorAll('.kap-finding').length > n, [index, before]);
+    expect(await group.locator('.kap-finding').count()).toBeGreaterThan(before);
+    await page.locator('.kap-phase .kap-more').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, '6-more-findings.png') });
     expect(errors).toEqual([]);
     await page.close();
   });
