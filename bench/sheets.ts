@@ -7,6 +7,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { firstPage } from '../core/pane-page';
 import { createPlanIn, checkPlanIn, writeReviewIn } from '../sheets-addon/plan-actions';
 import { DoubleSpreadsheet, DoubleSpreadsheetApp } from '../test/sheets/spreadsheet-double';
 import { planOfSize } from './plan-of-size';
@@ -14,7 +15,7 @@ import { planOfSize } from './plan-of-size';
 const AS_OF = 20892; // 2027-03-15
 
 export async function benchSheets(sizes: number[]): Promise<void> {
-  const header = ['rows/sheet', 'create calls', 'check calls', 'review calls', 'create ms', 'check ms', 'review ms'];
+  const header = ['rows/sheet', 'create calls', 'check calls', 'review calls', 'create ms', 'check ms', 'review ms', 'checkPlan bytes', 'whole view bytes', 'ratio'];
   const table: string[][] = [];
   for (const rows of sizes) {
     // Capacity without its live formula columns, so Create plan has something to add on every size.
@@ -30,9 +31,24 @@ export async function benchSheets(sizes: number[]): Promise<void> {
       return [book.calls.total, performance.now() - t];
     };
     const [createCalls, createMs] = measure(() => createPlanIn(app, book, 'en'));
-    const [checkCalls, checkMs] = measure(() => checkPlanIn(book, 'en', AS_OF));
+    let view: ReturnType<typeof checkPlanIn> | undefined;
+    const [checkCalls, checkMs] = measure(() => (view = checkPlanIn(book, 'en', AS_OF)));
+    // What google.script.run carries for one check (the first page), against the whole view it once sent.
+    const sent = Buffer.byteLength(JSON.stringify(firstPage(view!)));
+    const whole = Buffer.byteLength(JSON.stringify(view));
     const [reviewCalls, reviewMs] = measure(() => writeReviewIn(book, 'en', AS_OF));
-    table.push([rows.toLocaleString('en'), String(createCalls), String(checkCalls), String(reviewCalls), createMs.toFixed(0), checkMs.toFixed(0), reviewMs.toFixed(0)]);
+    table.push([
+      rows.toLocaleString('en'),
+      String(createCalls),
+      String(checkCalls),
+      String(reviewCalls),
+      createMs.toFixed(0),
+      checkMs.toFixed(0),
+      reviewMs.toFixed(0),
+      sent.toLocaleString('en'),
+      whole.toLocaleString('en'),
+      `${(whole / sent).toFixed(1)}x`,
+    ]);
   }
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
   const line = (cells: string[]): string => cells.map((c, i) => c.padStart(widths[i])).join('  ');

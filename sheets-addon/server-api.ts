@@ -58,6 +58,17 @@ export type ScriptRun = {
   withFailureHandler(handler: (error: Error) => void): ScriptRun;
 } & { [K in ServerFunctionName]: (...args: Parameters<ServerFunctions[K]>) => void };
 
+/** The first word of the error the server throws when the file is not a Google Sheets spreadsheet (an .xlsx in Drive). */
+export const NOT_GOOGLE_SHEETS = 'NotGoogleSheets';
+
+/** The pane's failure code for a server error: it explains failures by code, never by raw text. */
+export function failureCode(message: string): string | undefined {
+  if (message.startsWith(NOT_GOOGLE_SHEETS)) return NOT_GOOGLE_SHEETS;
+  // Apps Script's words when the user may only view or comment, or the range is protected.
+  if (/do not have permission|don't have permission|protected cell or object|access denied/i.test(message)) return 'AccessDenied';
+  return undefined;
+}
+
 /** One server function as a promise of its (JSON-copied) result. */
 export function callServer<K extends ServerFunctionName>(
   run: ScriptRun,
@@ -65,7 +76,9 @@ export function callServer<K extends ServerFunctionName>(
   ...args: Parameters<ServerFunctions[K]>
 ): Promise<ReturnType<ServerFunctions[K]>> {
   return new Promise((resolve, reject) => {
-    const runner = run.withSuccessHandler((value) => resolve(value as ReturnType<ServerFunctions[K]>)).withFailureHandler((error) => reject(error));
+    const runner = run
+      .withSuccessHandler((value) => resolve(value as ReturnType<ServerFunctions[K]>))
+      .withFailureHandler((error) => reject(Object.assign(error, { code: failureCode(String(error?.message ?? '')) })));
     // Called as a method of the runner, the one form Google documents (google.script.run.myFunction(...)).
     (runner as unknown as Record<K, (...a: Parameters<ServerFunctions[K]>) => void>)[name](...args);
   });

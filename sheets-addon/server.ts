@@ -4,12 +4,22 @@
 
 import { localeLanguage } from './sheets-adapter';
 import { createPlanIn, serverFunctionsFor, writeReviewIn } from './plan-actions';
-import { ServerFunctions } from './server-api';
+import { NOT_GOOGLE_SHEETS, ServerFunctions } from './server-api';
 
 const TITLE = 'Key Account Planner';
 
+/**
+ * The open spreadsheet. Apps Script has none for an .xlsx opened in Drive's
+ * Office editing mode: the user is told what to do instead of a null error.
+ */
+function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (!ss) throw new Error(`${NOT_GOOGLE_SHEETS}: This file is not a Google Sheets spreadsheet. Use File › Save as Google Sheets, then open Key Account Planner in the new copy.`);
+  return ss;
+}
+
 /** Bound on each call: nothing touches SpreadsheetApp while Code.js loads. */
-const server = (): ServerFunctions => serverFunctionsFor(SpreadsheetApp, () => SpreadsheetApp.getActiveSpreadsheet());
+const server = (): ServerFunctions => serverFunctionsFor(SpreadsheetApp, activeSpreadsheet);
 
 /**
  * Builds the add-on menu and nothing more: it may run before the user has
@@ -35,7 +45,7 @@ export function showSidebar(): void {
 
 /** Menu: Create plan, in the spreadsheet's language (a plan that exists keeps its own). */
 export function createPlanFromMenu(): void {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   const es = localeLanguage(ss.getSpreadsheetLocale()) === 'es';
   const { added } = createPlanIn(SpreadsheetApp, ss, es ? 'es' : 'en');
   const message =
@@ -49,7 +59,7 @@ export function createPlanFromMenu(): void {
 
 /** Menu: Check plan writes the Review sheet, shows it, and says the overall readiness. */
 export function checkPlanFromMenu(): void {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   const es = localeLanguage(ss.getSpreadsheetLocale()) === 'es';
   const { sheet, findings, overall } = writeReviewIn(ss, es ? 'es' : 'en');
   ss.toast(

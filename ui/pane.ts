@@ -90,8 +90,12 @@ const FAILURES = {
       es: 'Una hoja que necesita fue renombrada o eliminada. Revise el plan de nuevo para actualizar la lista.',
     },
     AccessDenied: {
-      en: 'The workbook is read-only or protected. Unprotect it or save an editable copy, then try again.',
-      es: 'El libro es de solo lectura o está protegido. Desprotéjalo o guarde una copia editable e intente de nuevo.',
+      en: 'The workbook is read-only or protected. Ask for edit access, unprotect it or save an editable copy, then try again.',
+      es: 'El libro es de solo lectura o está protegido. Pida acceso de edición, desprotéjalo o guarde una copia editable e intente de nuevo.',
+    },
+    NotGoogleSheets: {
+      en: 'This file is not a Google Sheets spreadsheet. Use File › Save as Google Sheets, then open Key Account Planner in the new copy.',
+      es: 'Este archivo no es una hoja de cálculo de Google. Use Archivo › Guardar como Hojas de cálculo de Google y abra Key Account Planner en la copia nueva.',
     },
     RequestPayloadSizeLimitExceeded: {
       en: 'The plan is too large to send in one go. Remove empty rows far below the tables, then try again.',

@@ -15,6 +15,7 @@ import { sampleData } from '../../core/sample';
 import { dayFromParts } from '../../core/values';
 import { PlanWorkbook } from '../../cli/xlsx-workbook';
 import { basePlan, buildWorkbook, day, withRow } from '../fixtures/plan-fixture';
+import { failureCode } from '../../sheets-addon/server-api';
 import { buildAddon, loadAddon } from './addon';
 import { DoubleSpreadsheet } from './spreadsheet-double';
 import { planOfSize } from '../../bench/plan-of-size';
@@ -264,6 +265,23 @@ describe('Write review, select a cell, client copy', () => {
     expect(commitments.values[0]).not.toContain('Cost');
     expect(commitments.values.map((r) => r[0])).toEqual(['ID', 'C2']);
     expect(addon.book.sheets.map((s) => s.name)).not.toContain('Client copy');
+  });
+});
+
+describe('files the add-on cannot serve', () => {
+  it('an .xlsx open in Drive (no active spreadsheet) is told to use File › Save as Google Sheets, from the menu and from the sidebar', () => {
+    const addon = loadAddon(code);
+    (addon.app as unknown as { getActiveSpreadsheet: () => null }).getActiveSpreadsheet = () => null;
+    expect(() => addon.call('checkPlanFromMenu')).toThrow(/File › Save as Google Sheets/);
+    let failure: Error | undefined;
+    try {
+      addon.call('checkPlan', 'en');
+    } catch (e) {
+      failure = e as Error;
+    }
+    expect(failureCode(failure!.message)).toBe('NotGoogleSheets');
+    expect(failureCode('Exception: You do not have permission to access the requested document.')).toBe('AccessDenied');
+    expect(failureCode('Service error: Spreadsheets')).toBeUndefined();
   });
 });
 
