@@ -30,7 +30,7 @@ interface PortfolioFigures {
 }
 
 /** Writes `count` plans in folders of 100: DISTINCT workbooks (languages alternating), each copy renamed to its own account. */
-async function writePlans(dir: string, count: number, distinctDir: string): Promise<void> {
+export async function writePlans(dir: string, count: number, distinctDir: string): Promise<void> {
   if (readdirSync(distinctDir).length === 0) {
     for (let i = 0; i < DISTINCT; i++) {
       const lang = i % 2 === 0 ? 'en' : 'es';
@@ -95,7 +95,7 @@ export async function benchPortfolio(kapBin: string, counts: readonly number[]):
       const single = rows.find((x) => x.plans === r.plans && x.jobs === 1)!;
       return [
         r.plans.toLocaleString('en'),
-        String(r.jobs),
+        r.jobs === 1 ? '1 (in-process)' : String(r.jobs),
         r.seconds.toFixed(1),
         ((r.seconds * 1000) / r.plans).toFixed(1),
         r.peakMb.toFixed(0),
