@@ -5,16 +5,19 @@ import { parseA1 } from './a1';
 import { capacityLedger } from './capacity';
 import { CheckOptions, ruleContext, SupportReason, SupportVerdict } from './check-context';
 import { Language, sheetKeyOf, SHEET_ORDER } from './contract';
+import { Feasibility, feasibilityOf } from './feasibility';
 import { Finding, Phase, PHASES, SEVERITIES } from './finding';
 import { NextStep, nextSteps } from './next-steps';
 import { Plan } from './plan';
 import { readPlan, WorkbookInput } from './read';
+import { checkApprovals } from './rules/approval';
 import { checkCommitments } from './rules/commitment';
 import { checkKnowledge } from './rules/knowledge';
 import { checkStructure } from './rules/structure';
 import { checkVision } from './rules/vision';
 import { exactScores, findingPoints, Scorecard, scoreModel, scorePlan } from './score';
 import { judgeCommitments } from './support';
+import { formatDay } from './values';
 
 // The shared types live in core/check-context.ts; hosts and tests keep importing them from here.
 export type { CheckOptions, RuleContext, SupportReason, SupportVerdict } from './check-context';
@@ -43,6 +46,8 @@ export interface CheckResult {
   capacity: CapacityUse[];
   /** The few steps that would raise overall readiness most, best first. */
   actions: NextStep[];
+  /** Per team and capacity span: available, committed, headroom, commitments largest first; and what no span covers. */
+  feasibility: Feasibility;
 }
 
 /** Checks a workbook: findings, a verdict per commitment, a scorecard. */
@@ -57,6 +62,7 @@ export function checkPlan(input: WorkbookInput, options: CheckOptions): CheckRes
   checkKnowledge(ctx);
   checkVision(ctx);
   checkCommitments(ctx, ledger);
+  checkApprovals(ctx);
   const sorted = sortFindings(findings);
   const commitments = judgeCommitments(plan, ledger);
   const evidence = { plan, findings: sorted, verdicts: commitments };
@@ -80,6 +86,7 @@ export function checkPlan(input: WorkbookInput, options: CheckOptions): CheckRes
       committedCost: l.committedCost,
     })),
     actions,
+    feasibility: feasibilityOf(plan, ledger),
   };
 }
 
@@ -125,6 +132,29 @@ export interface CheckJson {
   findings: { severity: string; phase: string; rule: string; sheet: string; cell: string; message: string; fix: string }[];
   commitments: { id: string; supported: boolean; reasons: SupportReason[] }[];
   actions: NextStep[];
+  /** One per Capacity row: a team's span, what it has, what is committed, the headroom, the commitments largest first. */
+  capacity: CapacityJson[];
+  /** Our side and joint commitments that no capacity span covers. */
+  uncovered: { id: string; team: string; due: string | null; effortHours: number; cost: number; reason: string }[];
+}
+
+export interface CapacityJson {
+  team: string;
+  sheet: string;
+  row: number;
+  /** YYYY-MM-DD, or null when blank or unreadable. */
+  start: string | null;
+  end: string | null;
+  currency: string;
+  availableHours: number;
+  committedHours: number;
+  hoursHeadroom: number;
+  budget: number;
+  committedCost: number;
+  budgetHeadroom: number;
+  overHours: boolean;
+  overBudget: boolean;
+  commitments: { id: string; effortHours: number; cost: number }[];
 }
 
 /** The `--json` shape: stable keys, nothing host-specific. */
@@ -143,5 +173,37 @@ export function toJson(result: CheckResult): CheckJson {
     })),
     commitments: result.commitments.map((c) => ({ id: c.id, supported: c.supported, reasons: [...c.reasons] })),
     actions: result.actions.map((a) => ({ rule: a.rule, sheet: a.sheet, cell: a.cell, message: a.message, gain: a.gain })),
+    ...feasibilityJson(result.feasibility),
+  };
+}
+
+/** The `capacity` and `uncovered` keys of the `--json` shape, from a check's feasibility (what the panes receive too). */
+export function feasibilityJson(f: Feasibility): Pick<CheckJson, 'capacity' | 'uncovered'> {
+  return {
+    capacity: f.spans.map((s) => ({
+      team: s.team,
+      sheet: s.sheet,
+      row: s.row,
+      start: s.start === undefined ? null : formatDay(s.start),
+      end: s.end === undefined ? null : formatDay(s.end),
+      currency: f.currency,
+      availableHours: s.availableHours,
+      committedHours: s.committedHours,
+      hoursHeadroom: s.hoursHeadroom,
+      budget: s.budget,
+      committedCost: s.committedCost,
+      budgetHeadroom: s.budgetHeadroom,
+      overHours: s.overHours,
+      overBudget: s.overBudget,
+      commitments: s.commitments.map((c) => ({ id: c.id, effortHours: c.effortHours, cost: c.cost })),
+    })),
+    uncovered: f.uncovered.map((c) => ({
+      id: c.id,
+      team: c.team,
+      due: c.due === undefined ? null : formatDay(c.due),
+      effortHours: c.effortHours,
+      cost: c.cost,
+      reason: c.reason,
+    })),
   };
 }

@@ -52,6 +52,11 @@ export interface ColumnDef extends Label {
   type: ColumnType;
   /** Column width in characters for the template. */
   width: number;
+  /**
+   * A column added after workbooks were already in use: a sheet without it is
+   * still read (no missing-column finding), and Create plan / `kap new` adds it.
+   */
+  optional?: true;
 }
 
 export interface TableSheetDef extends Label {
@@ -248,6 +253,10 @@ export const TABLE_SHEETS: readonly TableSheetDef[] = [
       { key: 'approvedBy', en: 'Approved by', es: 'Aprobado por', type: text, width: 18 },
       { key: 'clientAgreed', en: 'Client agreed', es: 'Acordado con el cliente', type: list('yesNo'), width: 10 },
       { key: 'status', en: 'Status', es: 'Estado', type: list('commitmentStatus'), width: 13 },
+      // Written by Approve (core/approval.ts): when, and on what terms, Approved by approved it.
+      // Last, so workbooks made before them gain them at the right like any added column.
+      { key: 'approvalDate', en: 'Approval date', es: 'Fecha de aprobación', type: date, width: 14, optional: true },
+      { key: 'approvedTerms', en: 'Approved terms', es: 'Términos aprobados', type: text, width: 44, optional: true },
     ],
   },
   {

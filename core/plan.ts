@@ -100,6 +100,10 @@ export interface Commitment extends RowOrigin {
   approvedBy: string;
   clientAgreed?: boolean;
   status?: string;
+  /** When Approved by approved it (optional column). */
+  approvalDate?: Day;
+  /** The terms approved, as Approve wrote them (core/approval.ts); '' when none are recorded. */
+  approvedTerms: string;
 }
 
 export interface CapacityRow extends RowOrigin {

@@ -240,6 +240,8 @@ export function readPlan(input: WorkbookInput, outLang?: Language): ReadResult {
           approvedBy: r.text('approvedBy'),
           clientAgreed: r.yes('clientAgreed'),
           status: r.list('status'),
+          approvalDate: r.date('approvalDate'),
+          approvedTerms: r.text('approvedTerms'),
         })) satisfies Commitment[];
         break;
       case 'capacity':
@@ -406,7 +408,7 @@ class Reader {
     const { headerRow, columns } = findHeader(grid, def);
     const found: SheetLayoutFound = { name: sheet.name, headerRow, columns };
     for (const col of def.columns) {
-      if (columns[col.key] !== undefined) continue;
+      if (columns[col.key] !== undefined || col.optional) continue;
       this.raise(R.missingColumn, { sheet: sheet.name, cell: a1(headerRow, grid.left) }, { sheet: sheet.name, column: col });
     }
     this.checkMerges(sheet, headerRow);

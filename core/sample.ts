@@ -397,12 +397,15 @@ const COMMITMENTS: SampleRow[] = [
     clientCounterpart: 'Jorge Castaño',
     due: day('2027-04-30'),
     team: DATA,
+    // Gap: approved at 160 hours, grown to 180 since (approval-stale).
     effortHours: 180,
     cost: 27000,
     needsApproval: yes,
     approvedBy: 'Martín Rojas',
     clientAgreed: yes,
     status: status('planned'),
+    approvalDate: day('2027-01-18'),
+    approvedTerms: t('27,000.00 USD · 160 h · due 2027-04-30 · Data science', '27.000,00 USD · 160 h · vence 2027-04-30 · Ciencia de datos'),
   },
   {
     id: 'C5',

@@ -2,6 +2,7 @@
 // the client's agreement and our capacity? The method's worst outcome is a
 // commitment the organisation cannot deliver, so every commitment is judged.
 
+import { approvalLapsed } from './approval';
 import { CapacityLedger, capacityLedger, consumesCapacity } from './capacity';
 import type { SupportReason, SupportVerdict } from './check-context';
 import { Label, matchKey } from './contract';
@@ -11,7 +12,7 @@ import { cellOf, Commitment, firstCellOf, isUnread, Plan } from './plan';
 export const REASON_WORDS: Record<SupportReason, Label> = {
   'no-vision': { en: 'Backs no opportunity on the Vision sheet', es: 'No respalda ninguna oportunidad de la hoja Visión' },
   'no-owner': { en: 'Nobody owns it', es: 'Nadie es responsable' },
-  'not-approved': { en: 'Needs an approval nobody has given', es: 'Requiere una aprobación que nadie ha dado' },
+  'not-approved': { en: 'Needs an approval nobody has given, or was approved on terms that have since changed', es: 'Requiere una aprobación que nadie ha dado, o se aprobó con términos que luego cambiaron' },
   'not-agreed': { en: 'The client has not agreed to it', es: 'El cliente no lo ha acordado' },
   'over-capacity': { en: 'More hours than its team has in that span', es: 'Más horas de las que su equipo tiene en ese periodo' },
   'over-budget': { en: "Costs more than its team's budget in that span", es: 'Cuesta más que el presupuesto de su equipo en ese periodo' },
@@ -29,13 +30,13 @@ export function visionIds(plan: Plan): Set<string> {
 }
 
 /** The reasons one commitment is unsupported, in the contract's order. */
-export function supportReasons(c: Commitment, visions: ReadonlySet<string>, ledger: CapacityLedger): SupportReason[] {
+export function supportReasons(c: Commitment, visions: ReadonlySet<string>, ledger: CapacityLedger, plan: Plan): SupportReason[] {
   if (c.status === 'cancelled') return [];
   const reasons: SupportReason[] = [];
   if (!c.supports.some((id) => visions.has(matchKey(id)))) reasons.push('no-vision');
   if (c.owner === '') reasons.push('no-owner');
-  // An unreadable Needs approval cannot show that no approval is needed.
-  if ((c.needsApproval === true || isUnread(c, 'needsApproval')) && c.approvedBy === '') reasons.push('not-approved');
+  // An unreadable Needs approval cannot show that no approval is needed; a lapsed approval approves nothing.
+  if (((c.needsApproval === true || isUnread(c, 'needsApproval')) && c.approvedBy === '') || approvalLapsed(c, plan)) reasons.push('not-approved');
   if ((c.side === 'client' || c.side === 'joint') && c.clientAgreed !== true) reasons.push('not-agreed');
   if (consumesCapacity(c)) {
     const standing = ledger.standing(c);
@@ -56,7 +57,7 @@ export function supportReasons(c: Commitment, visions: ReadonlySet<string>, ledg
 export function judgeCommitments(plan: Plan, ledger: CapacityLedger = capacityLedger(plan)): SupportVerdict[] {
   const visions = visionIds(plan);
   return plan.commitments.map((c) => {
-    const reasons = supportReasons(c, visions, ledger);
+    const reasons = supportReasons(c, visions, ledger, plan);
     return {
       id: c.id,
       commitment: c.commitment,

@@ -5,6 +5,7 @@
 // yields the same findings, verdicts and scores. Spanish plan, English output.
 
 import path from 'node:path';
+import { feasibilityJson } from '../core/check';
 import { LANGUAGES } from '../core/contract';
 import { PaneCheckPage } from '../core/pane-page';
 import { PaneCheckView } from '../core/pane-view';
@@ -26,6 +27,7 @@ function fromView(view: PaneCheckView): { scorecard: object; findings: object[];
     // The Sheets add-on sends every verdict apart from the first unsupported commitments in full (core/pane-page.ts).
     commitments: ('verdicts' in view ? (view as PaneCheckPage).verdicts : view.commitments).map((c) => ({ id: c.id, supported: c.supported, reasons: c.reasons })),
     actions: view.actions,
+    ...feasibilityJson(view.feasibility),
   };
 }
 

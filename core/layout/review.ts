@@ -4,6 +4,7 @@
 
 import type { CheckResult } from '../check';
 import { Label, Language, REVIEW_SHEET, sheetKeyOf } from '../contract';
+import { commitmentLine, commitmentList, Feasibility, FEASIBILITY_WORDS as FW, hoursLoad, moneyLoad, UNCOVERED_WORDS } from '../feasibility';
 import { Finding, Phase, Severity } from '../finding';
 import { findingPoints } from '../score';
 import { Day } from '../values';
@@ -36,6 +37,8 @@ export interface ReviewInput {
   /** Points each finding cost its phase, parallel to `findings`. */
   points: readonly number[];
   commitments: readonly ReviewVerdict[];
+  /** The feasibility block (core/feasibility.ts); left out when absent. */
+  feasibility?: Feasibility;
 }
 
 export interface ReviewLayout {
@@ -107,6 +110,7 @@ export function reviewInputOf(result: CheckResult, asOf: Day): ReviewInput {
     findings: result.findings,
     points: findingPoints(result.scorecard, result.findings.length),
     commitments: result.commitments,
+    feasibility: result.feasibility,
   };
 }
 
@@ -154,6 +158,7 @@ export function reviewLayout(input: ReviewInput, existingSheetNames: readonly st
   headerRows.push(rows.length);
   if (input.commitments.length === 0) row(w(WORDS.noCommitments));
   for (const v of input.commitments) row(v.id, w(v.supported ? WORDS.yes : WORDS.no), v.reasons.join(', '), null, null, v.commitment);
+  if (input.feasibility) feasibilityBlock(input.feasibility, l, row, headerRows, () => rows.length);
   return {
     name: reviewSheetName(existingSheetNames, input.language),
     values: rows,
@@ -167,4 +172,27 @@ export function reviewLayout(input: ReviewInput, existingSheetNames: readonly st
       ...(WRAPPED_COLUMNS.includes(i + 1) ? { wrap: true } : {}),
     })),
   };
+}
+
+/** Feasibility per team and span: hours and money as "committed of available: headroom", then what no span covers. */
+function feasibilityBlock(f: Feasibility, l: Language, row: (...cells: LayoutCell[]) => void, headerRows: number[], at: () => number): void {
+  const w = (label: Label): string => label[l];
+  row();
+  row(w(FW.title));
+  // Hours under the Sheet column and money under the wide Finding one, where their text fits.
+  row(w(FW.team), w(FW.from), w(FW.to), w(FW.hours), null, w(FW.budget), w(FW.commitments));
+  headerRows.push(at());
+  if (f.spans.length === 0) row(w(FW.noSpans));
+  for (const s of f.spans) {
+    const date = (d: number | undefined): LayoutCell => (d === undefined ? null : { date: d });
+    row(s.team, date(s.start), date(s.end), hoursLoad(s, l), null, moneyLoad(s, f.currency, l), commitmentList(s.commitments, f.currency, l));
+  }
+  if (f.uncovered.length === 0) return;
+  row();
+  row(w(FW.uncovered));
+  row(w(FW.team), w(FW.due), null, null, null, w(FW.commitment), w(FW.why));
+  headerRows.push(at());
+  for (const c of f.uncovered) {
+    row(c.team, c.due === undefined ? null : { date: c.due }, null, null, null, commitmentLine(c, f.currency, l), w(UNCOVERED_WORDS[c.reason]));
+  }
 }

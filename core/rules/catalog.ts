@@ -5,13 +5,14 @@ import { RuleDef } from '../finding';
 import { EARLIER_PHASE_MARGIN, PHASE_WEIGHTS, PLAN_FINDING_POINTS, SCORE_EXPLANATION } from '../score';
 import { CRITERIA, SCORED_PHASES } from './criteria';
 import { NEXT_STEP_COUNT } from '../next-steps';
+import { APPROVAL_RULES } from './approval';
 import { STRUCTURE_READ_RULES } from './catalog-structure';
 import { COMMITMENT_RULES } from './commitment';
 import { KNOWLEDGE_RULES } from './knowledge';
 import { STRUCTURE_RULES } from './structure';
 import { VISION_RULES } from './vision';
 
-export { COMMITMENT_RULES, KNOWLEDGE_RULES, STRUCTURE_READ_RULES, STRUCTURE_RULES, VISION_RULES };
+export { APPROVAL_RULES, COMMITMENT_RULES, KNOWLEDGE_RULES, STRUCTURE_READ_RULES, STRUCTURE_RULES, VISION_RULES };
 
 /** Every rule, in phase order (structure, knowledge, vision, commitment). */
 export const ALL_RULES: RuleDef[] = [
@@ -20,6 +21,7 @@ export const ALL_RULES: RuleDef[] = [
   ...Object.values(KNOWLEDGE_RULES),
   ...Object.values(VISION_RULES),
   ...Object.values(COMMITMENT_RULES),
+  ...Object.values(APPROVAL_RULES),
 ];
 
 /** A rule by its code. */
@@ -30,7 +32,7 @@ export function ruleByCode(code: string): RuleDef | undefined {
 const SUPPORT_REASON_DOCS: readonly [string, string][] = [
   ['no-vision', 'It supports no opportunity, or only opportunity IDs that do not exist.'],
   ['no-owner', 'Its Owner is blank.'],
-  ['not-approved', 'Needs approval is Yes, or cannot be read (nothing then shows that no approval is needed), and Approved by is blank.'],
+  ['not-approved', 'Needs approval is Yes, or cannot be read (nothing then shows that no approval is needed), and Approved by is blank; or, whatever Needs approval says, its Approved terms are not its terms any more (`approval-stale`) or cannot be read (`approval-terms-unreadable`).'],
   ['not-agreed', 'Its side is Client or Joint and Client agreed is not Yes.'],
   ['over-capacity', 'It is our side or joint, and a capacity span of its team that covers its due date has more committed hours than available hours (blank available hours count as 0; unreadable ones are never judged). Every commitment in that span gets this reason.'],
   ['over-budget', 'The same, for committed cost against the span’s budget (a blank budget counts as 0; an unreadable one is never judged).'],

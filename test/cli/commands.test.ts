@@ -134,7 +134,7 @@ describe('kap check', () => {
     const r = await kap('check', sample, '--json', '--as-of', AS_OF);
     expect(r.code).toBe(1);
     const json = JSON.parse(r.out);
-    expect(Object.keys(json)).toEqual(['scorecard', 'findings', 'commitments', 'actions']);
+    expect(Object.keys(json)).toEqual(['scorecard', 'findings', 'commitments', 'actions', 'capacity', 'uncovered']);
     expect(Object.keys(json.scorecard)).toEqual(['knowledge', 'vision', 'commitment', 'overall']);
     for (const score of Object.values(json.scorecard)) expect(score).toEqual(expect.any(Number));
     expect(json.findings.length).toBeGreaterThan(0);

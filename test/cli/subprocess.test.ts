@@ -24,7 +24,7 @@ describe('node bin/kap.js', () => {
     const r = run('check', file, '--json', '--write', '--as-of', AS_OF);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('');
-    expect(Object.keys(JSON.parse(r.stdout))).toEqual(['scorecard', 'findings', 'commitments', 'actions']);
+    expect(Object.keys(JSON.parse(r.stdout))).toEqual(['scorecard', 'findings', 'commitments', 'actions', 'capacity', 'uncovered']);
   });
 
   it('an unreadable file: exit 2, one line on stderr, no stack trace', () => {

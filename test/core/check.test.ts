@@ -69,7 +69,7 @@ describe('the check result', () => {
 
   it('toJson gives exactly the documented shape', () => {
     const json = toJson(check(sampleData('en'), { asOf: DEMO_DAY }));
-    expect(Object.keys(json)).toEqual(['scorecard', 'findings', 'commitments', 'actions']);
+    expect(Object.keys(json)).toEqual(['scorecard', 'findings', 'commitments', 'actions', 'capacity', 'uncovered']);
     expect(Object.keys(json.scorecard)).toEqual(['knowledge', 'vision', 'commitment', 'overall']);
     expect(Object.keys(json.findings[0])).toEqual(['severity', 'phase', 'rule', 'sheet', 'cell', 'message', 'fix']);
     expect(json.commitments.find((c) => c.id === 'C8')).toEqual({ id: 'C8', supported: false, reasons: ['no-owner', 'no-capacity'] });

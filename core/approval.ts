@@ -1,0 +1,312 @@
+// Approvals that record what was approved: the approved terms of a commitment
+// (cost, effort, due date, team) as plain text a person can read, read back,
+// compared with the commitment as it is now, and the cells Approve writes.
+
+import { Label, Language, matchKey, tableSheet } from './contract';
+import { LayoutCell } from './layout/cells';
+import { cellOf, Commitment, isUnread, Plan } from './plan';
+import { Day, dayFromParts, formatDay } from './values';
+
+/** What an approval approves: the commitment's price, effort, date and who delivers it. */
+export interface Terms {
+  cost?: number;
+  /** The Plan sheet's currency at the time ('' when it has none). */
+  currency: string;
+  effortHours?: number;
+  due?: Day;
+  team: string;
+}
+
+export type TermPart = 'cost' | 'effort' | 'due' | 'team';
+export const TERM_PARTS: readonly TermPart[] = ['cost', 'effort', 'due', 'team'];
+
+/** One part of the terms that is not what was approved, both sides written for a person. */
+export interface TermChange {
+  part: TermPart;
+  approved: string;
+  now: string;
+}
+
+/** Between the parts of the terms text. */
+export const TERMS_SEPARATOR = ' · ';
+
+const BLANK: Record<TermPart, Label> = {
+  cost: { en: 'no cost', es: 'sin costo' },
+  effort: { en: 'no hours', es: 'sin horas' },
+  due: { en: 'no due date', es: 'sin fecha límite' },
+  team: { en: 'no team', es: 'sin equipo' },
+};
+
+const DUE: Label = { en: 'due', es: 'vence' };
+
+/** The terms of a commitment as it stands in the plan. */
+export function termsOf(c: Commitment, plan: Plan): Terms {
+  return { cost: c.cost, currency: plan.summary.currency.trim(), effortHours: c.effortHours, due: c.due, team: c.team.trim() };
+}
+
+/**
+ * The terms as the Approved terms cell holds them, in the workbook's language:
+ * `12,000.00 USD · 80 h · due 2027-03-15 · Field services`
+ * (`12.000,00 USD · 80 h · vence 2027-03-15 · Servicios de campo`).
+ * The cost keeps its cents; the hours are written without thousands separators,
+ * so neither reads differently in the other language.
+ */
+export function formatTerms(t: Terms, lang: Language): string {
+  const cost = t.cost === undefined ? BLANK.cost[lang] : `${formatMoney(t.cost, lang)}${t.currency === '' ? '' : ` ${t.currency}`}`;
+  const effort = t.effortHours === undefined ? BLANK.effort[lang] : `${formatHours(t.effortHours, lang)} h`;
+  const due = t.due === undefined ? BLANK.due[lang] : `${DUE[lang]} ${formatDay(t.due)}`;
+  const team = t.team === '' ? BLANK.team[lang] : t.team;
+  return [cost, effort, due, team].join(TERMS_SEPARATOR);
+}
+
+/**
+ * Reads an Approved terms cell back, written in either language. The parts
+ * are positional (cost, effort, due, team) and the team is the rest, so a team
+ * name may hold anything. Undefined when the text is not terms.
+ */
+export function parseTerms(text: string): Terms | undefined {
+  // A leading apostrophe is the hosts' "this is text" mark (core/inert.ts), not part of the terms.
+  const parts = text.replace(/^\s*'/, '').split(/\s*·\s*/);
+  if (parts.length < 4) return undefined;
+  const [costText, effortText, dueText] = parts.map((p) => p.trim());
+  const teamText = parts.slice(3).join(TERMS_SEPARATOR).trim();
+  const terms: Terms = { currency: '', team: isBlankWord('team', teamText) ? '' : teamText };
+
+  if (!isBlankWord('cost', costText)) {
+    const m = /^([0-9][0-9.,]*)(?:\s+(\S.*))?$/.exec(costText);
+    const amount = m ? parseMoney(m[1]) : undefined;
+    if (amount === undefined) return undefined;
+    terms.cost = amount;
+    terms.currency = (m![2] ?? '').trim();
+  }
+  if (!isBlankWord('effort', effortText)) {
+    const m = /^(\d+(?:[.,]\d+)?)\s*h$/i.exec(effortText);
+    if (!m) return undefined;
+    terms.effortHours = Number(m[1].replace(',', '.'));
+  }
+  if (!isBlankWord('due', dueText)) {
+    const m = /^(?:due|vence)\s+(\d{4})-(\d{2})-(\d{2})$/i.exec(dueText);
+    if (!m) return undefined;
+    const day = dayFromParts(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (formatDay(day) !== `${m[1]}-${m[2]}-${m[3]}`) return undefined;
+    terms.due = day;
+  }
+  return terms;
+}
+
+function isBlankWord(part: TermPart, text: string): boolean {
+  const k = matchKey(text);
+  return k === matchKey(BLANK[part].en) || k === matchKey(BLANK[part].es);
+}
+
+/** `12,000.00` or `12.000,00`: the separator before the last one or two digits is the decimal one, any other groups thousands. */
+function parseMoney(text: string): number | undefined {
+  const m = /^(.*?)(?:([.,])(\d{1,2}))?$/.exec(text);
+  if (!m) return undefined;
+  const whole = m[1];
+  if (m[2] !== undefined && whole.includes(m[2])) return undefined;
+  if (!/^\d{1,3}(?:[.,]\d{3})*$|^\d+$/.test(whole)) return undefined;
+  const groups = whole.match(/[.,]/g) ?? [];
+  if (new Set(groups).size > 1) return undefined;
+  const n = Number(whole.replace(/[.,]/g, '') + (m[3] !== undefined ? `.${m[3]}` : ''));
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** What differs between the approved terms and the current ones, in part order; [] when the approval still holds. */
+export function termChanges(approved: Terms, now: Terms, lang: Language): TermChange[] {
+  const changes: TermChange[] = [];
+  const sameAmount = (a?: number, b?: number): boolean => (a === undefined ? b === undefined : b !== undefined && Math.round(a * 100) === Math.round(b * 100));
+  if (!sameAmount(approved.cost, now.cost) || (approved.cost !== undefined && matchKey(approved.currency) !== matchKey(now.currency))) {
+    changes.push({ part: 'cost', approved: showCost(approved, lang), now: showCost(now, lang) });
+  }
+  if (!sameAmount(approved.effortHours, now.effortHours)) {
+    changes.push({ part: 'effort', approved: showEffort(approved, lang), now: showEffort(now, lang) });
+  }
+  if (approved.due !== now.due) {
+    changes.push({ part: 'due', approved: approved.due === undefined ? BLANK.due[lang] : formatDay(approved.due), now: now.due === undefined ? BLANK.due[lang] : formatDay(now.due) });
+  }
+  if (matchKey(approved.team) !== matchKey(now.team)) {
+    changes.push({ part: 'team', approved: approved.team === '' ? BLANK.team[lang] : approved.team, now: now.team === '' ? BLANK.team[lang] : now.team });
+  }
+  return changes;
+}
+
+const CHANGE_WORDS: Record<TermPart, Label> = {
+  cost: { en: 'approved at {approved}, now {now}', es: 'aprobado en {approved}, ahora {now}' },
+  effort: { en: 'approved at {approved}, now {now}', es: 'aprobado con {approved}, ahora {now}' },
+  due: { en: 'approved due {approved}, now due {now}', es: 'aprobado con vencimiento {approved}, ahora {now}' },
+  team: { en: 'approved for team {approved}, now {now}', es: 'aprobado para el equipo {approved}, ahora {now}' },
+};
+
+/** The changes as one phrase per language: `approved at 12,000 USD, now 15,000 USD; approved at 80 h, now 100 h`. */
+export function describeChanges(approved: Terms, now: Terms): Label {
+  const say = (lang: Language): string =>
+    termChanges(approved, now, lang)
+      .map((c) => CHANGE_WORDS[c.part][lang].replace('{approved}', c.approved).replace('{now}', c.now))
+      .join('; ');
+  return { en: say('en'), es: say('es') };
+}
+
+/** Amounts in messages: whole units with the language's thousands separator, cents only when there are some. */
+function showCost(t: Terms, lang: Language): string {
+  if (t.cost === undefined) return BLANK.cost[lang];
+  const cents = Math.round(t.cost * 100) % 100 !== 0;
+  const amount = cents ? formatMoney(t.cost, lang) : groupThousands(Math.round(t.cost).toString(), lang);
+  return `${amount}${t.currency === '' ? '' : ` ${t.currency}`}`;
+}
+
+function showEffort(t: Terms, lang: Language): string {
+  return t.effortHours === undefined ? BLANK.effort[lang] : `${formatHours(t.effortHours, lang)} h`;
+}
+
+/** `12,000.00` (en) or `12.000,00` (es). */
+function formatMoney(n: number, lang: Language): string {
+  const cents = Math.round(n * 100);
+  const whole = Math.floor(cents / 100).toString();
+  const frac = String(cents % 100).padStart(2, '0');
+  return `${groupThousands(whole, lang)}${lang === 'es' ? ',' : '.'}${frac}`;
+}
+
+function groupThousands(whole: string, lang: Language): string {
+  return whole.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'es' ? '.' : ',');
+}
+
+/** `80`, `80.5` (en) or `80,5` (es): no thousands separator, at most two decimals. */
+function formatHours(n: number, lang: Language): string {
+  const s = (Math.round(n * 100) / 100).toString();
+  return lang === 'es' ? s.replace('.', ',') : s;
+}
+
+/** Where an approval stands against the commitment as it is now. */
+export type ApprovalStanding =
+  | { kind: 'none' }
+  /** Approved by someone, with no terms recorded (written by hand, or before the column existed). */
+  | { kind: 'without-terms' }
+  | { kind: 'unreadable-terms' }
+  | { kind: 'holds'; terms: Terms }
+  | { kind: 'stale'; terms: Terms; changes: Label; parts: TermPart[] };
+
+/** Whether a commitment's approval still means the terms it records. */
+export function approvalStanding(c: Commitment, plan: Plan): ApprovalStanding {
+  if (c.approvedBy.trim() === '') return { kind: 'none' };
+  if (c.approvedTerms.trim() === '') return { kind: 'without-terms' };
+  const approved = parseTerms(c.approvedTerms);
+  if (!approved) return { kind: 'unreadable-terms' };
+  const now = termsOf(c, plan);
+  const parts = termChanges(approved, now, 'en').map((c) => c.part);
+  if (parts.length === 0) return { kind: 'holds', terms: approved };
+  return { kind: 'stale', terms: approved, changes: describeChanges(approved, now), parts };
+}
+
+/** An approval whose recorded terms are no longer the commitment's (or cannot be read) approves nothing. */
+export function approvalLapsed(c: Commitment, plan: Plan): boolean {
+  const s = approvalStanding(c, plan);
+  return s.kind === 'stale' || s.kind === 'unreadable-terms';
+}
+
+// ---- Approve: the three cells written per commitment ----
+
+/** One cell Approve writes: sheet, 1-based row and column, and the value. */
+export interface ApprovalCell {
+  sheet: string;
+  row: number;
+  column: number;
+  cell: string;
+  value: LayoutCell;
+}
+
+export interface ApprovalRequest {
+  /** Commitment IDs, as typed (case, spaces and accents ignored). */
+  ids: readonly string[];
+  /** Who approves. */
+  by: string;
+  /** The day of the approval. */
+  on: Day;
+}
+
+/** The only Commitments columns Approve writes. */
+export const APPROVAL_COLUMNS: readonly string[] = ['approvedBy', 'approvalDate', 'approvedTerms'];
+
+export type ApprovalPlan = { ok: true; cells: ApprovalCell[]; approved: { id: string; terms: string }[] } | { ok: false; problems: string[] };
+
+const PROBLEMS = {
+  noName: { en: 'the approver’s name is blank', es: 'el nombre de quien aprueba está vacío' },
+  noIds: { en: 'no commitment ID was given', es: 'no se indicó ningún ID de compromiso' },
+  noSheet: { en: 'the workbook has no Commitments sheet', es: 'el libro no tiene hoja Compromisos' },
+  noColumns: {
+    en: '{sheet} has no {columns} column: run Create plan (kap new FILE) to add it, then approve',
+    es: '{sheet} no tiene la columna {columns}: ejecute Crear plan (kap new ARCHIVO) para agregarla y luego apruebe',
+  },
+  unknown: { en: 'no commitment has ID {id} on {sheet}', es: 'ningún compromiso tiene el ID {id} en {sheet}' },
+  duplicate: { en: 'ID {id} is on more than one row of {sheet} ({cells}): make IDs unique first', es: 'el ID {id} está en más de una fila de {sheet} ({cells}): primero haga únicos los ID' },
+  cancelled: { en: 'commitment {id} is cancelled: there is nothing to approve', es: 'el compromiso {id} está cancelado: no hay nada que aprobar' },
+  unreadable: {
+    en: 'commitment {id}: {column} ({cell}) cannot be read, so its terms are not known: correct it first',
+    es: 'compromiso {id}: {column} ({cell}) no se puede leer, así que sus términos no se conocen: corríjalo primero',
+  },
+} satisfies Record<string, Label>;
+
+/** The contract's header of a Commitments column, in a language. */
+function header(key: string, lang: Language): string {
+  return tableSheet('commitments').columns.find((c) => c.key === key)![lang];
+}
+
+/**
+ * The cells that approve the given commitments: Approved by, Approval date and
+ * Approved terms of each row, nothing else. Refuses (with every problem, in
+ * `lang`) when any ID is unknown, repeated, cancelled, or has terms that
+ * cannot be read, so nothing is half-approved.
+ */
+export function approvalCells(plan: Plan, request: ApprovalRequest, lang: Language): ApprovalPlan {
+  const say = (label: Label, params: Record<string, string> = {}): string => label[lang].replace(/\{(\w+)\}/g, (w, k: string) => params[k] ?? w);
+  const found = plan.sheets.commitments;
+  const problems: string[] = [];
+  const by = request.by.trim();
+  if (by === '') problems.push(say(PROBLEMS.noName));
+  const ids = [...new Set(request.ids.map((id) => id.trim()).filter((id) => id !== ''))];
+  if (ids.length === 0) problems.push(say(PROBLEMS.noIds));
+  if (!found) return { ok: false, problems: [...problems, say(PROBLEMS.noSheet)] };
+  const sheet = found.name;
+  const missing = APPROVAL_COLUMNS.filter((k) => found.columns[k] === undefined);
+  if (missing.length > 0) problems.push(say(PROBLEMS.noColumns, { sheet, columns: missing.map((k) => header(k, plan.language)).join(', ') }));
+
+  const byId = new Map<string, Commitment[]>();
+  for (const c of plan.commitments) {
+    const k = matchKey(c.id);
+    if (k === '') continue;
+    const list = byId.get(k);
+    if (list) list.push(c);
+    else byId.set(k, [c]);
+  }
+  const chosen: Commitment[] = [];
+  for (const id of ids) {
+    const rows = byId.get(matchKey(id)) ?? [];
+    if (rows.length === 0) problems.push(say(PROBLEMS.unknown, { id, sheet }));
+    else if (rows.length > 1) problems.push(say(PROBLEMS.duplicate, { id, sheet, cells: rows.map((r) => cellOf(r, 'id')).join(', ') }));
+    else if (rows[0].status === 'cancelled') problems.push(say(PROBLEMS.cancelled, { id: rows[0].id }));
+    else {
+      const c = rows[0];
+      const bad = (['cost', 'effortHours', 'due', 'team'] as const).find((k) => isUnread(c, k));
+      if (bad) problems.push(say(PROBLEMS.unreadable, { id: c.id, column: header(bad, plan.language), cell: cellOf(c, bad)! }));
+      else chosen.push(c);
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  const cells: ApprovalCell[] = [];
+  const approved: { id: string; terms: string }[] = [];
+  for (const c of chosen) {
+    // Terms are written in the workbook's language: they are the workbook's content.
+    const terms = formatTerms(termsOf(c, plan), plan.language);
+    const values: [string, LayoutCell][] = [
+      ['approvedBy', by],
+      ['approvalDate', { date: request.on }],
+      ['approvedTerms', terms],
+    ];
+    for (const [key, value] of values) {
+      cells.push({ sheet, row: c.row, column: found.columns[key], cell: cellOf(c, key)!, value });
+    }
+    approved.push({ id: c.id, terms });
+  }
+  return { ok: true, cells, approved };
+}

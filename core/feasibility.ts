@@ -1,0 +1,177 @@
+// Feasibility at a glance: can we deliver what the plan commits? For each team
+// and capacity span, the hours and budget available and committed (what the
+// Capacity sheet's live formulas sum), the headroom, and the commitments in it
+// largest first; then the commitments of ours that no span covers. JSON-safe,
+// so every host shows the same figures.
+
+import { CapacityLedger, consumesCapacity } from './capacity';
+import { Label, Language } from './contract';
+import { cellOf, Commitment, firstCellOf, Plan } from './plan';
+import { Day, formatAmount, formatNumber } from './values';
+
+/** A commitment as a feasibility line shows it. */
+export interface FeasibleCommitment {
+  id: string;
+  commitment: string;
+  sheet: string;
+  /** Its ID cell (or first cell), for a click to select. */
+  cell: string;
+  team: string;
+  due?: Day;
+  effortHours: number;
+  cost: number;
+}
+
+export interface FeasibilitySpan {
+  team: string;
+  /** The Capacity row. */
+  sheet: string;
+  row: number;
+  cell: string;
+  start?: Day;
+  end?: Day;
+  /** Blank available hours or budget count as 0, as the over-capacity rules count them. */
+  availableHours: number;
+  committedHours: number;
+  /** Available less committed: negative when the span is over. */
+  hoursHeadroom: number;
+  budget: number;
+  committedCost: number;
+  budgetHeadroom: number;
+  overHours: boolean;
+  overBudget: boolean;
+  /** Every commitment counted in the span, the largest share of the span first. */
+  commitments: FeasibleCommitment[];
+}
+
+/** Why a commitment of ours is in no span. */
+export type UncoveredReason = 'no-team' | 'no-due-date' | 'no-capacity';
+
+export interface UncoveredCommitment extends FeasibleCommitment {
+  reason: UncoveredReason;
+}
+
+export interface Feasibility {
+  /** The Plan sheet's currency, for showing the money. */
+  currency: string;
+  /** One per Capacity row, in sheet order. */
+  spans: FeasibilitySpan[];
+  /** Our side and joint commitments (not cancelled) that no capacity span of their team covers, in sheet order. */
+  uncovered: UncoveredCommitment[];
+}
+
+/** The plan's feasibility, from the same ledger the capacity rules and verdicts use. */
+export function feasibilityOf(plan: Plan, ledger: CapacityLedger): Feasibility {
+  const spans = ledger.loads.map((load): FeasibilitySpan => {
+    const row = load.capacity;
+    const availableHours = row.availableHours ?? 0;
+    const budget = row.budget ?? 0;
+    const commitments = ledger.commitmentsIn(load).map(feasible);
+    const share = (c: FeasibleCommitment): number => Math.max(ratio(c.effortHours, availableHours), ratio(c.cost, budget));
+    const shares = new Map(commitments.map((c) => [c, share(c)]));
+    commitments.sort((a, b) => shares.get(b)! - shares.get(a)! || b.cost - a.cost || b.effortHours - a.effortHours);
+    return {
+      team: row.team,
+      sheet: row.sheet,
+      row: row.row,
+      cell: cellOf(row, 'team') ?? firstCellOf(row),
+      ...(row.start !== undefined ? { start: row.start } : {}),
+      ...(row.end !== undefined ? { end: row.end } : {}),
+      availableHours,
+      committedHours: load.committedHours,
+      hoursHeadroom: round2(availableHours - load.committedHours),
+      budget,
+      committedCost: load.committedCost,
+      budgetHeadroom: round2(budget - load.committedCost),
+      overHours: load.overHours,
+      overBudget: load.overBudget,
+      commitments,
+    };
+  });
+  const uncovered: UncoveredCommitment[] = [];
+  for (const c of plan.commitments) {
+    if (!consumesCapacity(c)) continue;
+    const reason: UncoveredReason | undefined =
+      c.team.trim() === '' ? 'no-team' : c.due === undefined ? 'no-due-date' : ledger.standing(c)?.covered ? undefined : 'no-capacity';
+    if (reason) uncovered.push({ ...feasible(c), reason });
+  }
+  return { currency: plan.summary.currency.trim(), spans, uncovered };
+}
+
+function feasible(c: Commitment): FeasibleCommitment {
+  return {
+    id: c.id,
+    commitment: c.commitment,
+    sheet: c.sheet,
+    cell: cellOf(c, 'id') ?? cellOf(c, 'commitment') ?? firstCellOf(c),
+    team: c.team,
+    ...(c.due !== undefined ? { due: c.due } : {}),
+    effortHours: c.effortHours ?? 0,
+    cost: c.cost ?? 0,
+  };
+}
+
+/** A commitment's share of what a span has; any use of nothing is the largest share there is. */
+function ratio(used: number, available: number): number {
+  if (used <= 0) return 0;
+  return available > 0 ? used / available : Infinity;
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+// ---- The words every host shows, so the Review sheet, kap and the panes read alike ----
+
+export const FEASIBILITY_WORDS = {
+  title: { en: 'Feasibility: capacity and budget per team and span', es: 'Factibilidad: capacidad y presupuesto por equipo y periodo' },
+  team: { en: 'Team', es: 'Equipo' },
+  from: { en: 'From', es: 'Desde' },
+  to: { en: 'To', es: 'Hasta' },
+  hours: { en: 'Hours', es: 'Horas' },
+  budget: { en: 'Budget', es: 'Presupuesto' },
+  commitments: { en: 'Commitments, largest first', es: 'Compromisos, de mayor a menor' },
+  noSpans: { en: 'No capacity rows: nothing shows what the teams can deliver.', es: 'Sin filas de capacidad: nada muestra lo que los equipos pueden cumplir.' },
+  noneInSpan: { en: 'none', es: 'ninguno' },
+  uncovered: { en: 'Our commitments that no capacity span covers', es: 'Compromisos nuestros que ningún periodo de capacidad cubre' },
+  due: { en: 'Due', es: 'Vence' },
+  commitment: { en: 'Commitment', es: 'Compromiso' },
+  why: { en: 'Why', es: 'Motivo' },
+} satisfies Record<string, Label>;
+
+export const UNCOVERED_WORDS: Record<UncoveredReason, Label> = {
+  'no-team': { en: 'no team', es: 'sin equipo' },
+  'no-due-date': { en: 'no due date', es: 'sin fecha límite' },
+  'no-capacity': { en: 'no capacity row of its team covers its due date', es: 'ninguna fila de capacidad de su equipo cubre su fecha límite' },
+};
+
+/** `270 of 250 h: 20 over` / `120 of 300 h: 180 left`. */
+export function hoursLoad(s: FeasibilitySpan, lang: Language): string {
+  return load(formatNumber(s.committedHours, lang), formatNumber(s.availableHours, lang), ' h', s.hoursHeadroom, formatNumber(Math.abs(s.hoursHeadroom), lang), lang);
+}
+
+/** `21,000 of 25,000 USD: 4,000 left`. */
+export function moneyLoad(s: FeasibilitySpan, currency: string, lang: Language): string {
+  const unit = currency === '' ? '' : ` ${currency}`;
+  return load(formatAmount(s.committedCost, lang), formatAmount(s.budget, lang), unit, s.budgetHeadroom, formatAmount(Math.abs(s.budgetHeadroom), lang), lang);
+}
+
+function load(committed: string, available: string, unit: string, headroom: number, amount: string, lang: Language): string {
+  const of = lang === 'es' ? 'de' : 'of';
+  const rest = headroom < 0 ? (lang === 'es' ? `${amount} de más` : `${amount} over`) : lang === 'es' ? `quedan ${amount}` : `${amount} left`;
+  return `${committed} ${of} ${available}${unit}: ${rest}`;
+}
+
+/** `C3 "Work C3" 150 h · 2,000 USD`. */
+export function commitmentLine(c: FeasibleCommitment, currency: string, lang: Language): string {
+  const name = [c.id, c.commitment === '' ? '' : `"${c.commitment}"`].filter((p) => p !== '').join(' ');
+  return `${name} ${formatNumber(c.effortHours, lang)} h · ${formatAmount(c.cost, lang)}${currency === '' ? '' : ` ${currency}`}`;
+}
+
+/** The first few commitments of a span, then how many more. */
+export function commitmentList(list: readonly FeasibleCommitment[], currency: string, lang: Language, limit = 10): string {
+  if (list.length === 0) return FEASIBILITY_WORDS.noneInSpan[lang];
+  const shown = list.slice(0, limit).map((c) => commitmentLine(c, currency, lang));
+  const more = list.length - shown.length;
+  return shown.join('; ') + (more > 0 ? (lang === 'es' ? `; y ${more} más` : `; and ${more} more`) : '');
+}
