@@ -360,6 +360,7 @@ export function buildPortfolio(accountsIn: readonly AccountSummary[], skippedIn:
         effortHours: item.hours,
         cost: item.cost,
         approvedBy: '',
+        approvedTerms: '',
         status: 'planned',
         ...(item.unread ? { unread: item.unread } : {}),
       };
