@@ -12,7 +12,7 @@ import { dayFromParts } from '../../core/values';
 import { PlanWorkbook } from '../../cli/xlsx-workbook';
 import { checkWorkbook } from '../../excel-addin/excel-host';
 import { AS_OF, kap, removeTempDirs, tempDir, writeGrids } from '../cli/kap';
-import { doubleWith, runIn } from '../excel/workbook-double';
+import { excelWith } from '../excel/excel-test-host';
 import { buildWorkbook, day } from '../fixtures/plan-fixture';
 import { busyPlan } from '../fixtures/busy-plan';
 import { buildAddon, loadAddon } from '../sheets/addon';
@@ -56,7 +56,7 @@ describe.each(LANGUAGES)('a %s plan approved, then changed in cost, effort, due 
     };
     const input = (await PlanWorkbook.open(file)).input();
     const [y, m, d] = AS_OF.split('-').map(Number);
-    const excel = fromView(await runIn(doubleWith(input), (context) => checkWorkbook(context, lang, dayFromParts(y, m, d))));
+    const excel = fromView(await excelWith(input).run((context) => checkWorkbook(context, lang, dayFromParts(y, m, d))));
     const sheets = fromView(loadAddon(buildAddon(), input, { now: new Date(Date.UTC(y, m - 1, d, 12)) }).call<PaneCheckView>('checkPlan', lang));
 
     expect(cli.findings.map((f: { rule: string; cell: string }) => [f.rule, f.cell])).toEqual([
