@@ -5,7 +5,7 @@
 // so every host shows the same figures.
 
 import { CapacityLedger, consumesCapacity } from './capacity';
-import { Label, Language } from './contract';
+import { Label, Language, matchKey } from './contract';
 import { cellOf, Commitment, firstCellOf, Plan } from './plan';
 import { Day, formatAmount, formatNumber } from './values';
 
@@ -121,6 +121,34 @@ function round2(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
+/** Uncovered commitments of one team for one reason: what the Review sheet shows per row, so its size stays with the teams, not the rows. */
+export interface UncoveredGroup {
+  team: string;
+  reason: UncoveredReason;
+  commitments: UncoveredCommitment[];
+  effortHours: number;
+  cost: number;
+}
+
+/** The uncovered commitments grouped by team (ignoring case, spaces and accents) and reason, in order of first appearance. */
+export function uncoveredGroups(f: Feasibility): UncoveredGroup[] {
+  const groups = new Map<string, UncoveredGroup>();
+  for (const c of f.uncovered) {
+    const key = `${matchKey(c.team)}\u0000${c.reason}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { team: c.team, reason: c.reason, commitments: [], effortHours: 0, cost: 0 }));
+    g.commitments.push(c);
+    g.effortHours = round2(g.effortHours + c.effortHours);
+    g.cost = round2(g.cost + c.cost);
+  }
+  return [...groups.values()];
+}
+
+/** `45 h · 4,500 USD`. */
+export function amountsLine(hours: number, cost: number, currency: string, lang: Language): string {
+  return `${formatNumber(hours, lang)} h · ${formatAmount(cost, lang)}${currency === '' ? '' : ` ${currency}`}`;
+}
+
 // ---- The words every host shows, so the Review sheet, kap and the panes read alike ----
 
 export const FEASIBILITY_WORDS = {
@@ -165,7 +193,7 @@ function load(committed: string, available: string, unit: string, headroom: numb
 /** `C3 "Work C3" 150 h · 2,000 USD`. */
 export function commitmentLine(c: FeasibleCommitment, currency: string, lang: Language): string {
   const name = [c.id, c.commitment === '' ? '' : `"${c.commitment}"`].filter((p) => p !== '').join(' ');
-  return `${name} ${formatNumber(c.effortHours, lang)} h · ${formatAmount(c.cost, lang)}${currency === '' ? '' : ` ${currency}`}`;
+  return `${name} ${amountsLine(c.effortHours, c.cost, currency, lang)}`;
 }
 
 /** The first few commitments of a span, then how many more. */

@@ -4,7 +4,7 @@
 
 import type { CheckResult } from '../check';
 import { Label, Language, REVIEW_SHEET, sheetKeyOf } from '../contract';
-import { commitmentLine, commitmentList, Feasibility, FEASIBILITY_WORDS as FW, hoursLoad, moneyLoad, UNCOVERED_WORDS } from '../feasibility';
+import { amountsLine, commitmentList, Feasibility, FEASIBILITY_WORDS as FW, hoursLoad, moneyLoad, UNCOVERED_WORDS, uncoveredGroups } from '../feasibility';
 import { Finding, Phase, Severity } from '../finding';
 import { findingPoints } from '../score';
 import { Day } from '../values';
@@ -190,9 +190,10 @@ function feasibilityBlock(f: Feasibility, l: Language, row: (...cells: LayoutCel
   if (f.uncovered.length === 0) return;
   row();
   row(w(FW.uncovered));
-  row(w(FW.team), w(FW.due), null, null, null, w(FW.commitment), w(FW.why));
+  // One row per team and reason, however many commitments: the sheet grows with the teams, not the rows.
+  row(w(FW.team), null, null, w(FW.hours), null, w(FW.commitments), w(FW.why));
   headerRows.push(at());
-  for (const c of f.uncovered) {
-    row(c.team, c.due === undefined ? null : { date: c.due }, null, null, null, commitmentLine(c, f.currency, l), w(UNCOVERED_WORDS[c.reason]));
+  for (const g of uncoveredGroups(f)) {
+    row(g.team, null, null, amountsLine(g.effortHours, g.cost, f.currency, l), null, commitmentList(g.commitments, f.currency, l), w(UNCOVERED_WORDS[g.reason]));
   }
 }

@@ -145,3 +145,15 @@ describe('the Review sheet’s feasibility block', () => {
     expect(rows.every((r) => r.length === rows[0].length)).toBe(true);
   });
 });
+
+it('the Review sheet shows one uncovered row per team and reason, however many commitments it holds', () => {
+  const plan = busyPlan('en');
+  const legal = plan.rows.commitments!.find((c) => c.id === 'C7')!;
+  for (let i = 0; i < 25; i++) plan.rows.commitments!.push({ ...legal, id: `L${i}`, team: i % 2 ? 'legal' : 'Legal ' });
+  const rows = reviewLayout(reviewInputOf(check(plan), AS_OF)).values;
+  const at = rows.findIndex((r) => r[0] === FEASIBILITY_WORDS.uncovered.en);
+  const legalRows = rows.slice(at + 2).filter((r) => typeof r[0] === 'string' && r[0].toLowerCase() === 'legal');
+  expect(legalRows).toHaveLength(1);
+  expect(legalRows[0][3]).toBe('130 h · 13,000 USD');
+  expect(legalRows[0][5]).toMatch(/^C7 "Work C7" 5 h · 500 USD; L0 .*; and 16 more$/);
+});
