@@ -154,6 +154,7 @@ export interface CapacityJson {
   budgetHeadroom: number;
   overHours: boolean;
   overBudget: boolean;
+  unreadable: boolean;
   commitments: { id: string; effortHours: number; cost: number }[];
 }
 
@@ -195,6 +196,7 @@ export function feasibilityJson(f: Feasibility): Pick<CheckJson, 'capacity' | 'u
       budgetHeadroom: s.budgetHeadroom,
       overHours: s.overHours,
       overBudget: s.overBudget,
+      unreadable: s.unreadable,
       commitments: s.commitments.map((c) => ({ id: c.id, effortHours: c.effortHours, cost: c.cost })),
     })),
     uncovered: f.uncovered.map((c) => ({

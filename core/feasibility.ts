@@ -40,6 +40,8 @@ export interface FeasibilitySpan {
   budgetHeadroom: number;
   overHours: boolean;
   overBudget: boolean;
+  /** A figure of the span (its own, or a commitment's in it) cannot be read, so its totals are not the whole story (capacity-unreadable). */
+  unreadable: boolean;
   /** Every commitment counted in the span, the largest share of the span first. */
   commitments: FeasibleCommitment[];
 }
@@ -85,6 +87,7 @@ export function feasibilityOf(plan: Plan, ledger: CapacityLedger): Feasibility {
       budgetHeadroom: round2(budget - load.committedCost),
       overHours: load.overHours,
       overBudget: load.overBudget,
+      unreadable: load.unjudged.length > 0,
       commitments,
     };
   });

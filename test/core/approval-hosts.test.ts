@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { formatTerms } from '../../core/approval';
 import { Language, LANGUAGES, listLabel } from '../../core/contract';
+import { PaneCheckPage } from '../../core/pane-page';
 import { PaneCheckView } from '../../core/pane-view';
 import { dayFromParts } from '../../core/values';
 import { PlanWorkbook } from '../../cli/xlsx-workbook';
@@ -41,7 +42,8 @@ function approvedThenChanged(lang: Language) {
 function fromView(view: PaneCheckView) {
   return {
     findings: view.findings.filter((f) => f.rule.startsWith('approval-')).map(({ points: _p, ...f }) => f),
-    commitments: view.commitments.map((c) => ({ id: c.id, supported: c.supported, reasons: c.reasons })),
+    // The Sheets add-on sends every verdict apart from the first unsupported commitments in full (core/pane-page.ts).
+    commitments: ('verdicts' in view ? (view as PaneCheckPage).verdicts : view.commitments).map((c) => ({ id: c.id, supported: c.supported, reasons: c.reasons })),
   };
 }
 

@@ -151,7 +151,7 @@ describe.each(LANGUAGES)('the cells Approve writes (%s plan)', (lang) => {
   const read = (data: PlanData, omit: string[] = []) => readPlan(buildWorkbook(data, { lang, omitColumns: { commitments: omit } }));
 
   it('writes Approved by, Approval date and Approved terms of each row, and nothing else', () => {
-    const { plan, findings } = read(basePlan(lang));
+    const { plan } = read(basePlan(lang));
     const result = approvalCells(plan, { ids: ['c1', 'C2 '], by: ' Lucía Fernández ', on }, 'en');
     expect(result).toEqual({
       ok: true,
@@ -172,7 +172,7 @@ describe.each(LANGUAGES)('the cells Approve writes (%s plan)', (lang) => {
 
   it('what it writes is an approval the check says holds', () => {
     const data = basePlan(lang);
-    const { plan, findings } = read(data);
+    const { plan } = read(data);
     const result = approvalCells(plan, { ids: ['C1'], by: 'Lucía Fernández', on }, lang);
     if (!result.ok) throw new Error(result.problems.join('; '));
     const terms = result.cells.find((c) => c.cell === 'P2')!.value as string;
@@ -183,7 +183,7 @@ describe.each(LANGUAGES)('the cells Approve writes (%s plan)', (lang) => {
 
   it('refuses, changing nothing, with every problem named', () => {
     const data = withRow(basePlan(lang), 'commitments', 1, { status: listLabel('commitmentStatus', 'cancelled', lang) });
-    const { plan, findings } = read(data);
+    const { plan } = read(data);
     const result = approvalCells(plan, { ids: ['C9', 'C2'], by: '  ', on }, 'en');
     expect(result).toEqual({
       ok: false,
@@ -203,7 +203,7 @@ describe.each(LANGUAGES)('the cells Approve writes (%s plan)', (lang) => {
 
   it('refuses an ID that is on two rows', () => {
     const data = withRow(basePlan(lang), 'commitments', 1, { id: 'C1' });
-    const { plan, findings } = read(data);
+    const { plan } = read(data);
     const result = approvalCells(plan, { ids: ['C1'], by: 'Ana', on }, 'en');
     expect(result).toEqual({ ok: false, problems: [`ID C1 is on more than one row of ${plan.sheets.commitments!.name} (A2, A3): make IDs unique first`] });
   });

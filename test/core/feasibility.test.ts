@@ -30,6 +30,7 @@ describe.each(LANGUAGES)('feasibility (%s plan)', (lang) => {
         budgetHeadroom: 4000,
         overHours: true,
         overBudget: false,
+        unreadable: false,
       },
       {
         team: 'DELIVERY',
@@ -47,6 +48,7 @@ describe.each(LANGUAGES)('feasibility (%s plan)', (lang) => {
         budgetHeadroom: 0,
         overHours: false,
         overBudget: false,
+        unreadable: false,
       },
     ]);
   });
@@ -94,6 +96,7 @@ describe.each(LANGUAGES)('feasibility (%s plan)', (lang) => {
       budgetHeadroom: 4000,
       overHours: true,
       overBudget: false,
+      unreadable: false,
       commitments: [
         { id: 'C3', effortHours: 150, cost: 2000 },
         { id: 'C1', effortHours: 100, cost: 10000 },
