@@ -206,3 +206,52 @@ export function commitmentList(list: readonly FeasibleCommitment[], currency: st
   const more = list.length - shown.length;
   return shown.join('; ') + (more > 0 ? (lang === 'es' ? `; y ${more} más` : `; and ${more} more`) : '');
 }
+
+// ---- What a pane receives: the most loaded spans and a few commitments each, so a 10,000-row plan's view stays small ----
+
+export const PANE_LIMITS = { spans: 30, commitmentsPerSpan: 5, uncoveredGroups: 20, commitmentsPerGroup: 5 } as const;
+
+export interface SpanView extends Omit<FeasibilitySpan, 'commitments'> {
+  /** The largest few, largest first. */
+  commitments: FeasibleCommitment[];
+  commitmentCount: number;
+  /** The larger of committed / available for hours and for money (Infinity when something is committed against nothing). */
+  load: number;
+}
+
+export interface UncoveredGroupView extends Omit<UncoveredGroup, 'commitments'> {
+  commitments: UncoveredCommitment[];
+  commitmentCount: number;
+}
+
+export interface FeasibilityView {
+  currency: string;
+  /** How many capacity spans the plan has; `spans` holds the most loaded of them, most loaded first. */
+  spanCount: number;
+  spans: SpanView[];
+  /** How many of our commitments no span covers; `uncovered` groups them by team and reason. */
+  uncoveredCount: number;
+  uncovered: UncoveredGroupView[];
+}
+
+/** A span's load: its fuller side, hours or money. */
+export function spanLoad(s: Pick<FeasibilitySpan, 'committedHours' | 'availableHours' | 'committedCost' | 'budget'>): number {
+  return Math.max(ratio(s.committedHours, s.availableHours), ratio(s.committedCost, s.budget));
+}
+
+/** The feasibility as the panes show it: JSON-safe (no Infinity), bounded whatever the plan's size. */
+export function feasibilityView(f: Feasibility): FeasibilityView {
+  const ranked = f.spans.map((s, i) => ({ s, i, load: spanLoad(s) }));
+  ranked.sort((a, b) => (b.load === a.load ? a.i - b.i : b.load > a.load ? 1 : -1));
+  const spans = ranked.slice(0, PANE_LIMITS.spans).map(({ s, load }): SpanView => ({
+    ...s,
+    commitments: s.commitments.slice(0, PANE_LIMITS.commitmentsPerSpan),
+    commitmentCount: s.commitments.length,
+    // JSON has no Infinity; a pane shows anything from 1 up as full.
+    load: Number.isFinite(load) ? Math.round(load * 10000) / 10000 : 1e9,
+  }));
+  const uncovered = uncoveredGroups(f)
+    .slice(0, PANE_LIMITS.uncoveredGroups)
+    .map((g): UncoveredGroupView => ({ ...g, commitments: g.commitments.slice(0, PANE_LIMITS.commitmentsPerGroup), commitmentCount: g.commitments.length }));
+  return { currency: f.currency, spanCount: f.spans.length, spans, uncoveredCount: f.uncovered.length, uncovered };
+}

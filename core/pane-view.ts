@@ -4,7 +4,7 @@
 
 import { CheckResult, NextStep, SupportReason } from './check';
 import { Language } from './contract';
-import { Feasibility } from './feasibility';
+import { FeasibilityView, feasibilityView } from './feasibility';
 import { Phase, Severity } from './finding';
 import { Day, formatDay } from './values';
 import { cellOf, firstCellOf } from './plan';
@@ -55,8 +55,8 @@ export interface PaneCheckView {
   stakeholders: PaneStakeholder[];
   /** The few steps that would raise overall readiness most, best first (what the pane shows at the top). */
   actions: NextStep[];
-  /** Per team and capacity span, and what no span covers (core/feasibility.ts; already JSON-safe). */
-  feasibility: Feasibility;
+  /** The most loaded capacity spans and what no span covers, bounded in size (core/feasibility.ts). */
+  feasibility: FeasibilityView;
 }
 
 /** The pane's view of a check made as of `asOf` (the check result itself does not carry its date). */
@@ -95,6 +95,6 @@ export function paneView(result: CheckResult, asOf: Day): PaneCheckView {
       ...(p.influence !== undefined ? { influence: p.influence } : {}),
     })),
     actions: result.actions.map((a) => ({ ...a })),
-    feasibility: result.feasibility,
+    feasibility: feasibilityView(result.feasibility),
   };
 }

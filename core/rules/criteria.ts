@@ -409,7 +409,9 @@ export const CRITERIA: readonly Criterion[] = [
     source: 'lograr un compromiso de las partes en llevar a la realidad la visión de desarrollo de la cuenta que se planteó en la fase anterior',
   }),
   perRow({
-    code: 'commitments-approved', phase: C, weight: 10, base: 'commitments', rows: (p) => live(p.commitments).filter((c) => c.needsApproval === true || (c.unread?.includes('needsApproval') ?? false)), rules: ['commitment-not-approved'], columns: ['needsApproval', 'approvedBy'],
+    code: 'commitments-approved', phase: C, weight: 10, base: 'commitments', rows: (p) => live(p.commitments).filter((c) => c.needsApproval === true || (c.unread?.includes('needsApproval') ?? false) || hasApprovalRecord(c)),
+    // A recorded approval is judged whatever Needs approval says (core/rules/approval.ts); its terms column is optional, so it is not listed.
+    rules: ['commitment-not-approved', 'approval-stale', 'approval-terms-unreadable'], columns: ['needsApproval', 'approvedBy', 'cost', 'effortHours', 'due', 'team'],
     fails: (c, scope) => hasReason(c, scope, 'not-approved'),
     label: { en: 'Every commitment that needs approval is approved internally', es: 'Cada compromiso que requiere aprobación está aprobado internamente' },
     source: INTERNAL_SOURCE,
@@ -439,3 +441,8 @@ export const CRITERIA: readonly Criterion[] = [
     source: SUPPORT_SOURCE,
   }),
 ];
+
+/** Approved by with terms recorded (Approve wrote them): an approval the check compares with the commitment. */
+function hasApprovalRecord(c: Commitment): boolean {
+  return c.approvedBy.trim() !== '' && c.approvedTerms.trim() !== '';
+}
