@@ -9,6 +9,8 @@ import { reviewInputOf, reviewLayout } from '../core/layout/review';
 import { SheetLayout, templateLayout } from '../core/layout/template';
 import { sampleData } from '../core/sample';
 import { Day, dayFromParts } from '../core/values';
+import { WorkbookInput } from '../core/read';
+import { readPlanFile } from './package-reader';
 import { humanReport, reviewWrittenLine } from './report';
 import { oneLine, PlanWorkbook, UnreadableWorkbook } from './xlsx-workbook';
 
@@ -94,10 +96,10 @@ export async function runSample(options: SampleOptions, io: Io): Promise<number>
 
 /** `kap check`: the report or the JSON, the Review sheet with --write, and the exit status. */
 export async function runCheck(options: CheckCommandOptions, io: Io): Promise<number> {
-  const book = await openOrReport(options.file, io);
-  if (!book) return EXIT.cannot;
+  const input = await readOrReport(options.file, io);
+  if (!input) return EXIT.cannot;
   const asOf = options.asOf ?? today();
-  const result = checkPlan(book.input(), {
+  const result = checkPlan(input, {
     asOf,
     language: options.language,
     staleKnowledgeDays: options.staleKnowledgeDays,
@@ -105,6 +107,8 @@ export async function runCheck(options: CheckCommandOptions, io: Io): Promise<nu
   });
   let reviewSheet: string | undefined;
   if (options.write) {
+    const book = await openOrReport(options.file, io);
+    if (!book) return EXIT.cannot;
     const layout = reviewLayout(reviewInputOf(result, asOf), book.sheetNames());
     book.applyReview(layout);
     if (!(await saveOrReport(book, options.file, io))) return EXIT.cannot;
@@ -128,6 +132,15 @@ export async function runCheck(options: CheckCommandOptions, io: Io): Promise<nu
 export function today(): Day {
   const now = new Date();
   return dayFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+async function readOrReport(file: string, io: Io): Promise<WorkbookInput | undefined> {
+  try {
+    return await readPlanFile(file);
+  } catch (e) {
+    io.err(`kap: ${e instanceof UnreadableWorkbook ? e.message : `${file}: ${oneLine(e)}`}`);
+    return undefined;
+  }
 }
 
 async function openOrReport(file: string, io: Io): Promise<PlanWorkbook | undefined> {

@@ -3,15 +3,17 @@
 // ExcelJS workbook, never a copy of the original file, so nothing the original
 // carries (comments, defined names, properties, hidden sheets) can come along.
 
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { ClientCopy, clientCopy, ClientSheet } from '../core/client-copy';
-import { Language, sheetKeyOf } from '../core/contract';
+import { Language } from '../core/contract';
 import { isDate, isFormula, LayoutCell } from '../core/layout/cells';
 import { Day } from '../core/values';
-import { guardXlsx } from './xlsx-guard';
-import { oneLine, PlanWorkbook, UnreadableWorkbook, writeFileSafely } from './xlsx-workbook';
+import { WorkbookInput } from '../core/read';
+import { isPlanSheet, readPlanFile } from './package-reader';
+import { oneLine, UnreadableWorkbook } from './unreadable-workbook';
+import { PlanWorkbook, writeFileSafely } from './xlsx-workbook';
 
 export interface ShareOptions {
   file: string;
@@ -46,25 +48,17 @@ export async function runShare(options: ShareOptions, io: Io): Promise<number> {
     return fail(`${options.out} already exists; add --force to replace it, or choose another file name`);
   }
 
-  let bytes: Buffer;
+  let input: WorkbookInput;
   try {
-    bytes = await readFile(options.file);
-  } catch (e) {
-    return fail(`${options.file}: ${(e as { code?: unknown }).code === 'ENOENT' ? 'no such file' : oneLine(e)}`);
-  }
-  const guarded = guardXlsx(bytes);
-  if (!guarded.ok) return fail(`${options.file}: ${guarded.reason}`);
-  let book: PlanWorkbook;
-  try {
-    book = await PlanWorkbook.open(options.file);
+    input = await readPlanFile(options.file);
   } catch (e) {
     return fail(e instanceof UnreadableWorkbook ? e.message : `${options.file}: ${oneLine(e)}`);
   }
-  if (!book.sheetNames().some((name) => sheetKeyOf(name) !== undefined && sheetKeyOf(name) !== 'review')) {
+  if (!input.sheets.some((s) => isPlanSheet(s.name))) {
     return fail(`${options.file} has no plan sheets, so there is nothing to share: create them with kap new ${options.file}`);
   }
 
-  const copy = clientCopy(book.input(), { outputLanguage: options.language });
+  const copy = clientCopy(input, { outputLanguage: options.language });
   try {
     await writeFileSafely(options.out, await clientWorkbook(copy).toBuffer());
   } catch (e) {

@@ -16,11 +16,9 @@ import { ColumnFormat, SheetLayout, TemplateLayout } from '../core/layout/templa
 import { SheetGrid, WorkbookInput } from '../core/read';
 import { Day } from '../core/values';
 import { guardXlsx } from './xlsx-guard';
+import { fileProblem, oneLine, UnreadableWorkbook } from './unreadable-workbook';
 
-/** The file cannot be read as a workbook: the CLI says why in one line and exits 2. */
-export class UnreadableWorkbook extends Error {
-  override readonly name = 'UnreadableWorkbook';
-}
+export { oneLine, UnreadableWorkbook } from './unreadable-workbook';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
 const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true };
@@ -417,19 +415,4 @@ export async function writeFileSafely(file: string, data: Buffer): Promise<void>
     await rm(temp, { force: true });
     throw e;
   }
-}
-
-function fileProblem(e: unknown): string {
-  const code = (e as { code?: unknown } | null)?.code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'is a folder, not an .xlsx file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return oneLine(e);
-}
-
-/** An error as one short line: the user gets the reason, never a stack trace. */
-export function oneLine(e: unknown): string {
-  const text = e instanceof Error ? e.message : String(e);
-  const line = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? 'unknown error';
-  return line.length > 200 ? `${line.slice(0, 197)}...` : line.trim();
 }
