@@ -2,22 +2,26 @@
 // returns. Argument parsing lives in main.ts; the .xlsx work in xlsx-workbook.ts;
 // every decision about the plan in core/.
 
-import { access } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { checkPlan, toJson } from '../core/check';
 import { Language } from '../core/contract';
 import { reviewInputOf, reviewLayout } from '../core/layout/review';
 import { SheetLayout, templateLayout } from '../core/layout/template';
 import { sampleData } from '../core/sample';
 import { Day, dayFromParts } from '../core/values';
-import { WorkbookInput } from '../core/read';
-import { readPlanFile } from './package-reader';
+import { openForWrite, WriteFailed, WriteTarget, writeTarget } from './file-safety';
+import { PlanPackage, readPlanPackage, ReadOptions } from './package-reader';
+import { WorkbookPackage } from './package-writer';
 import { humanReport, reviewWrittenLine } from './report';
-import { oneLine, PlanWorkbook, UnreadableWorkbook } from './xlsx-workbook';
+import { fileProblem, oneLine, UnreadableWorkbook } from './unreadable-workbook';
+import { PlanWorkbook } from './xlsx-workbook';
 
 /** Where a command prints: stdout and stderr lines (tests pass their own). */
 export interface Io {
   out(line: string): void;
   err(line: string): void;
+  /** Progress of a long read, shown in place on a terminal (bin/kap.js sets it only when stderr is one). */
+  progress?(text: string | undefined): void;
 }
 
 /** Exit statuses, the same for every command. */
@@ -34,6 +38,8 @@ export interface NewOptions {
   file: string;
   language?: Language;
   account?: string;
+  /** Write even though the file looks open in Excel or LibreOffice, or is hard-linked. */
+  force?: boolean;
 }
 
 export interface SampleOptions {
@@ -51,29 +57,38 @@ export interface CheckCommandOptions {
   language?: Language;
   staleKnowledgeDays?: number;
   staleContactDays?: number;
+  /** With --write: write even though the file looks open in Excel or LibreOffice, or is hard-linked. */
+  force?: boolean;
 }
 
-/** `kap new`: a new plan workbook, or only what an existing one lacks. */
+/** `kap new`: a new plan workbook, or only what an existing one lacks (written into the user's package, nothing else touched). */
 export async function runNew(options: NewOptions, io: Io): Promise<number> {
   const exists = await fileExists(options.file);
-  const book = exists ? await openOrReport(options.file, io) : PlanWorkbook.empty();
-  if (!book) return EXIT.cannot;
   const data = options.account ? { plan: { account: options.account }, rows: {} } : undefined;
-  const layout = templateLayout(book.input(), options.language ?? 'en', data);
+  if (!exists) {
+    const book = PlanWorkbook.empty();
+    const layout = templateLayout({ sheets: [] }, options.language ?? 'en', data);
+    book.applyTemplate(layout);
+    if (!(await saveOrReport(book, options.file, io))) return EXIT.cannot;
+    io.out(`Created ${options.file} (${layout.language === 'es' ? 'Spanish' : 'English'}): ${layout.sheets.map((s) => s.name).join(', ')}.`);
+    io.out(`Fill it in, then run: kap check ${quoteArg(options.file)}`);
+    return EXIT.ok;
+  }
+  const target = await openOrReport(options.file, io, options.force);
+  if (!target) return EXIT.cannot;
+  const read = readOrReportBytes(target, io);
+  if (!read) return EXIT.cannot;
+  const layout = templateLayout(read.input, options.language ?? 'en', data);
   if (layout.sheets.length === 0) {
     io.out(`${options.file} already has every plan sheet and column: nothing to add.`);
     return EXIT.ok;
   }
-  book.applyTemplate(layout);
-  if (!(await saveOrReport(book, options.file, io))) return EXIT.cannot;
-  if (!exists) {
-    io.out(`Created ${options.file} (${layout.language === 'es' ? 'Spanish' : 'English'}): ${layout.sheets.map((s) => s.name).join(', ')}.`);
-  } else {
-    io.out(`Completed ${options.file}:`);
-    for (const sheet of layout.sheets) io.out(`  ${describeAddition(sheet)}`);
-    if (options.language && options.language !== layout.language) {
-      io.out(`  (the workbook is in ${layout.language === 'es' ? 'Spanish' : 'English'}, so what was added is too)`);
-    }
+  const written = await writePackage(target, read, io, (pkg) => pkg.applyTemplate(layout, read.input));
+  if (!written) return EXIT.cannot;
+  io.out(`Completed ${options.file}:`);
+  for (const sheet of layout.sheets) io.out(`  ${describeAddition(sheet)}`);
+  if (options.language && options.language !== layout.language) {
+    io.out(`  (the workbook is in ${layout.language === 'es' ? 'Spanish' : 'English'}, so what was added is too)`);
   }
   io.out(`Fill it in, then run: kap check ${quoteArg(options.file)}`);
   return EXIT.ok;
@@ -96,22 +111,25 @@ export async function runSample(options: SampleOptions, io: Io): Promise<number>
 
 /** `kap check`: the report or the JSON, the Review sheet with --write, and the exit status. */
 export async function runCheck(options: CheckCommandOptions, io: Io): Promise<number> {
-  const input = await readOrReport(options.file, io);
-  if (!input) return EXIT.cannot;
+  // With --write the file is checked for writing first, so a refusal comes before any report.
+  const target = options.write ? await openOrReport(options.file, io, options.force) : undefined;
+  if (options.write && !target) return EXIT.cannot;
+  const read = target ? readOrReportBytes(target, io) : await readOrReport(options.file, io);
+  if (!read) return EXIT.cannot;
   const asOf = options.asOf ?? today();
-  const result = checkPlan(input, {
+  const result = checkPlan(read.input, {
     asOf,
     language: options.language,
     staleKnowledgeDays: options.staleKnowledgeDays,
     staleContactDays: options.staleContactDays,
   });
   let reviewSheet: string | undefined;
-  if (options.write) {
-    const book = await openOrReport(options.file, io);
-    if (!book) return EXIT.cannot;
-    const layout = reviewLayout(reviewInputOf(result, asOf), book.sheetNames());
-    book.applyReview(layout);
-    if (!(await saveOrReport(book, options.file, io))) return EXIT.cannot;
+  if (target) {
+    const layout = reviewLayout(
+      reviewInputOf(result, asOf),
+      read.index.sheets.map((s) => s.name),
+    );
+    if (!(await writePackage(target, read, io, (pkg) => pkg.applyReview(layout)))) return EXIT.cannot;
     reviewSheet = layout.name;
   }
   if (options.json) {
@@ -134,21 +152,63 @@ export function today(): Day {
   return dayFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
-async function readOrReport(file: string, io: Io): Promise<WorkbookInput | undefined> {
+/** What kap says for a file it cannot read or write: one line, naming the file. */
+function problem(file: string, e: unknown): string {
+  if (e instanceof UnreadableWorkbook) return e.message.startsWith(file) ? e.message : `${file}: ${e.message}`;
+  if (e instanceof WriteFailed) return `cannot write ${file}: ${e.message} (the file was not changed)`;
+  return `${file}: ${oneLine(e)}`;
+}
+
+function readOptions(io: Io): ReadOptions {
+  if (!io.progress) return {};
+  const show = io.progress.bind(io);
+  return { progress: (rows) => show(`reading: ${rows.toLocaleString('en-US')} rows`) };
+}
+
+async function readOrReport(file: string, io: Io): Promise<PlanPackage | undefined> {
   try {
-    return await readPlanFile(file);
+    const bytes = await readFile(file).catch((e: unknown) => {
+      throw new UnreadableWorkbook(`${file}: ${fileProblem(e)}`);
+    });
+    return readPlanPackage(bytes, file, readOptions(io));
   } catch (e) {
-    io.err(`kap: ${e instanceof UnreadableWorkbook ? e.message : `${file}: ${oneLine(e)}`}`);
+    io.err(`kap: ${problem(file, e)}`);
+    return undefined;
+  } finally {
+    io.progress?.(undefined);
+  }
+}
+
+function readOrReportBytes(target: WriteTarget, io: Io): PlanPackage | undefined {
+  try {
+    return readPlanPackage(target.bytes, target.file, readOptions(io));
+  } catch (e) {
+    io.err(`kap: ${problem(target.file, e)}`);
+    return undefined;
+  } finally {
+    io.progress?.(undefined);
+  }
+}
+
+async function openOrReport(file: string, io: Io, force?: boolean): Promise<WriteTarget | undefined> {
+  try {
+    return await openForWrite(file, { force });
+  } catch (e) {
+    io.err(`kap: ${problem(file, e)}`);
     return undefined;
   }
 }
 
-async function openOrReport(file: string, io: Io): Promise<PlanWorkbook | undefined> {
+/** Edits the user's package and saves it safely; false (with the line said) when it cannot. */
+async function writePackage(target: WriteTarget, read: PlanPackage, io: Io, edit: (pkg: WorkbookPackage) => Promise<void>): Promise<boolean> {
   try {
-    return await PlanWorkbook.open(file);
+    const pkg = await WorkbookPackage.load(target.bytes, read.index);
+    await edit(pkg);
+    await writeTarget(target, await pkg.toBuffer());
+    return true;
   } catch (e) {
-    io.err(`kap: ${e instanceof UnreadableWorkbook ? e.message : `${file}: ${oneLine(e)}`}`);
-    return undefined;
+    io.err(`kap: ${problem(target.file, e)}`);
+    return false;
   }
 }
 
@@ -157,7 +217,7 @@ async function saveOrReport(book: PlanWorkbook, file: string, io: Io): Promise<b
     await book.save(file);
     return true;
   } catch (e) {
-    io.err(`kap: cannot write ${file}: ${oneLine(e)} (the file was not changed)`);
+    io.err(`kap: ${problem(file, e instanceof WriteFailed ? e : new WriteFailed(oneLine(e)))}`);
     return false;
   }
 }

@@ -6,7 +6,7 @@ import { version } from '../package.json';
 import { Language, LANGUAGES } from '../core/contract';
 import { dayFromParts, Day } from '../core/values';
 import { EXIT, Io, runCheck, runNew, runSample, today } from './commands';
-import { oneLine } from './xlsx-workbook';
+import { oneLine } from './unreadable-workbook';
 import { runShare } from './share';
 import { runPortfolio } from './portfolio/command';
 // `npm run demo` calls it from the bundle to write the demo portfolio.
@@ -15,15 +15,16 @@ export { writeDemoPortfolio } from './portfolio/demo-portfolio';
 const USAGE = `kap ${version}: plan key accounts with the Knowledge -> Vision -> Commitment method, in .xlsx files.
 
 Usage:
-  kap new FILE [--lang en|es] [--account NAME]
+  kap new FILE [--lang en|es] [--account NAME] [--force]
       Create a plan workbook with every sheet, or add only what an existing one lacks.
   kap sample FILE [--lang en|es] [--force]
       Write a filled sample plan (a steel and mining group) with gaps to find.
-  kap check FILE [--json] [--write] [--as-of YYYY-MM-DD] [--lang en|es]
+  kap check FILE [--json] [--write [--force]] [--as-of YYYY-MM-DD] [--lang en|es]
                  [--stale-knowledge-days N] [--stale-contact-days N]
       Check the plan: scorecard, findings by phase, unsupported commitments.
       --json    print exactly one JSON object instead of the report
       --write   write the Review sheet into FILE (and change nothing else)
+      --force   write even if FILE looks open in Excel or LibreOffice (a lock file beside it)
       --as-of   the day the date rules count from (default: today)
       --lang    the language of the report (default: the workbook's)
   kap share FILE --out CLIENT.xlsx [--lang en|es] [--force]
@@ -46,10 +47,10 @@ interface CommandSpec {
 }
 
 const COMMANDS: Record<string, CommandSpec> = {
-  new: { options: { lang: 'value', account: 'value' } },
+  new: { options: { lang: 'value', account: 'value', force: 'flag' } },
   sample: { options: { lang: 'value', force: 'flag' } },
   check: {
-    options: { json: 'flag', write: 'flag', 'as-of': 'value', lang: 'value', 'stale-knowledge-days': 'value', 'stale-contact-days': 'value' },
+    options: { json: 'flag', write: 'flag', force: 'flag', 'as-of': 'value', lang: 'value', 'stale-knowledge-days': 'value', 'stale-contact-days': 'value' },
   },
   share: { options: { out: 'value', lang: 'value', force: 'flag' } },
   portfolio: { options: { capacity: 'value', out: 'value', html: 'value', json: 'flag', 'as-of': 'value', lang: 'value', jobs: 'value' }, many: true },
@@ -149,7 +150,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     const parsed = parse(command, spec, args);
     switch (command) {
       case 'new':
-        return await runNew({ file: parsed.file, language: language(parsed), account: parsed.values.get('account') }, io);
+        return await runNew({ file: parsed.file, language: language(parsed), account: parsed.values.get('account'), force: parsed.flags.has('force') }, io);
       case 'sample':
         return await runSample({ file: parsed.file, language: language(parsed), force: parsed.flags.has('force') }, io);
       case 'check':
@@ -158,6 +159,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
             file: parsed.file,
             json: parsed.flags.has('json'),
             write: parsed.flags.has('write'),
+            force: parsed.flags.has('force'),
             asOf: asOfDay(parsed),
             language: language(parsed),
             staleKnowledgeDays: days(parsed, 'stale-knowledge-days'),
@@ -203,13 +205,35 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
 
 /** The `kap` program: process arguments in, exit status out. */
 export async function main(): Promise<void> {
-  // `kap check plan.xlsx | head` closes stdout early: stop quietly, as other command-line tools do.
+  // A closed pipe (`kap check plan.xlsx | head`) or a full disk under stdout means the output was not delivered: exit 2, said once on stderr.
+  let outputLost = false;
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    if (outputLost) return;
+    outputLost = true;
+    const why = e.code === 'EPIPE' ? 'the output was closed before kap finished writing' : `the output cannot be written (${e.code ?? e.message})`;
+    process.stderr.write(`kap: ${why}\n`, () => process.exit(EXIT.cannot));
   });
+  const tty = process.stderr.isTTY === true;
+  let shown = false;
   const io: Io = {
-    out: (line) => process.stdout.write(`${line}\n`),
+    out: (line) => {
+      if (!outputLost) process.stdout.write(`${line}\n`);
+    },
     err: (line) => process.stderr.write(`${line}\n`),
+    progress: tty
+      ? (text) => {
+          if (text === undefined) {
+            if (shown) process.stderr.write('\r\x1b[K');
+            shown = false;
+            return;
+          }
+          shown = true;
+          process.stderr.write(`\r\x1b[Kkap: ${text}`);
+        }
+      : undefined,
   };
-  process.exitCode = await runCli(process.argv.slice(2), io);
+  const code = await runCli(process.argv.slice(2), io);
+  // Wait for stdout to drain, so a late write error still turns into exit 2.
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+  process.exitCode = outputLost ? EXIT.cannot : code;
 }

@@ -316,6 +316,11 @@ export function rowOf(ref: string): number {
 /** Built-in number formats that show a date or a time (ECMA-376 Part 1, 18.8.30, and the East Asian ones). */
 const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81]);
 
+/** Whether a number format (by id, with its code when the workbook defines one) shows a date. */
+export function isDateNumberFormat(id: number, code: string | undefined): boolean {
+  return code !== undefined ? isDateFormat(code) : BUILTIN_DATE_FORMATS.has(id);
+}
+
 /** Whether a format code shows a date or time: a d, m, y, h or s outside quoted text, escapes and [colour] brackets. */
 export function isDateFormat(code: string): boolean {
   const bare = code
@@ -352,7 +357,7 @@ function dateStyles(partName: string, bytes: Uint8Array | undefined): Set<number
   });
   xfFormats.forEach((id, i) => {
     const code = custom.get(id);
-    if (code !== undefined ? isDateFormat(code) : BUILTIN_DATE_FORMATS.has(id)) dates.add(i);
+    if (isDateNumberFormat(id, code)) dates.add(i);
   });
   return dates;
 }

@@ -1,20 +1,20 @@
-// The .xlsx side of kap: an ExcelJS workbook read into the grids the core reads
-// (WorkbookInput), the core's template and Review layouts applied to it, and a
-// safe save. It decides nothing about the plan; the core does.
+// ExcelJS for the workbooks kap makes from nothing (`kap new` on a new file,
+// `kap sample`, the client copy, test fixtures): the core's template applied
+// to a fresh workbook, and a safe save. A workbook the user already has is
+// never written through here (see package-writer.ts). It decides nothing
+// about the plan; the core does.
 
-import { randomBytes } from 'node:crypto';
-import { chmod, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { columnLetter } from '../core/a1';
 import { checkPlan } from '../core/check';
 import { needsQuote } from '../core/inert';
 import { isDate, isFormula, LayoutCell, NUMBER_FORMATS } from '../core/layout/cells';
-import { ReviewLayout } from '../core/layout/review';
 import { ColumnFormat, SheetLayout, TemplateLayout } from '../core/layout/template';
 import { SheetGrid, WorkbookInput } from '../core/read';
 import { Day } from '../core/values';
+import { atomicWrite } from './file-safety';
 import { guardXlsx } from './xlsx-guard';
 import { fileProblem, oneLine, UnreadableWorkbook } from './unreadable-workbook';
 
@@ -109,27 +109,6 @@ export class PlanWorkbook {
     this.fillCapacityResults();
     // Excel recalculates the live formulas on open; the cached results serve viewers that do not.
     this.workbook.calcProperties.fullCalcOnLoad = true;
-  }
-
-  /** Writes the Review sheet whole, in place of an existing one (keeping its place), or as a new last sheet. */
-  applyReview(layout: ReviewLayout): void {
-    const old = this.workbook.worksheets.find((ws) => ws.name === layout.name) as Worksheet | undefined;
-    const orderNo = old?.orderNo;
-    if (old) this.workbook.removeWorksheet(old.id);
-    const ws = this.workbook.addWorksheet(layout.name) as Worksheet;
-    if (orderNo !== undefined) ws.orderNo = orderNo;
-    writeBlock(ws, 1, 1, layout.values);
-    for (const format of layout.formats) applyFormat(ws, format, true);
-    const width = Math.max(...layout.values.map((r) => r.length), 1);
-    for (const row of layout.headerRows) {
-      for (let c = 1; c <= width; c++) {
-        const cell = ws.getCell(row, c);
-        if (cell.value !== null && cell.value !== undefined) styleHeader(cell);
-      }
-    }
-    ws.getCell(1, 1).font = { bold: true, size: 14 };
-    fitWrappedRows(ws, layout.formats);
-    if (layout.freezeRows > 0) ws.views = [{ state: 'frozen', ySplit: layout.freezeRows, xSplit: 0, topLeftCell: `A${layout.freezeRows + 1}` }];
   }
 
   /** The workbook as .xlsx bytes, with every formula-looking text cell marked as text for Excel. */
@@ -299,35 +278,6 @@ function applyFormat(ws: Worksheet, format: ColumnFormat, isNewSheet: boolean): 
   }
 }
 
-/** Points per line of 11-point text: the height Excel and LibreOffice give a default row. */
-const LINE_HEIGHT = 15;
-
-/**
- * Rows whose wrapped text needs more than one line get the height it needs:
- * LibreOffice does not grow rows of an .xlsx on load, and a stored height
- * reads the same everywhere. A column `width` wide holds about `width`
- * characters of the default font.
- */
-function fitWrappedRows(ws: Worksheet, formats: readonly ColumnFormat[]): void {
-  const wrapped = formats.filter((f) => f.wrap && f.width !== undefined);
-  if (wrapped.length === 0) return;
-  const lines = new Map<number, number>();
-  for (const f of wrapped) {
-    for (let row = f.fromRow; row <= f.toRow; row++) {
-      const value = ws.getCell(row, f.column).value;
-      if (typeof value !== 'string' || value === '') continue;
-      const needed = value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / f.width!)), 0);
-      if (needed > (lines.get(row) ?? 1)) lines.set(row, needed);
-    }
-  }
-  for (const [row, n] of lines) {
-    const r = ws.getRow(row);
-    r.height = n * LINE_HEIGHT;
-    // The row's other cells sit at the top too, beside the first line of the text.
-    r.eachCell((cell) => (cell.alignment = { ...cell.alignment, vertical: 'top' }));
-  }
-}
-
 function styleHeader(cell: ExcelJS.Cell): void {
   cell.font = HEADER_FONT;
   cell.fill = HEADER_FILL;
@@ -401,18 +351,5 @@ function unescapeXml(s: string): string {
 
 /** Writes through a temporary file in the same folder and renames it over the target: the target is whole or untouched. */
 export async function writeFileSafely(file: string, data: Buffer): Promise<void> {
-  const dir = path.dirname(path.resolve(file));
-  const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, data, { flag: 'wx' });
-    const mode = await stat(file).then(
-      (s) => s.mode,
-      () => undefined,
-    );
-    if (mode !== undefined) await chmod(temp, mode & 0o7777);
-    await rename(temp, file);
-  } catch (e) {
-    await rm(temp, { force: true });
-    throw e;
-  }
+  await atomicWrite(file, data);
 }
