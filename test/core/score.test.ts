@@ -175,6 +175,9 @@ function broken(copies: Record<string, number>, breaks: readonly Break[]): PlanD
 
 const RUNS = { numRuns: 60 };
 
+/** Values in BREAKS that are valid alternatives rather than defects. */
+const RECLASSIFICATIONS = new Set<unknown>(['Business problem', 'Decision maker', 'Supporter', 'Opponent', 'Planned', 'High', 'Validated by team']);
+
 describe('scorecard properties on random plans', () => {
   it('a complete and clean plan of any size scores 100', () => {
     fc.assert(
@@ -213,6 +216,9 @@ describe('scorecard properties on random plans', () => {
   it('fixing a broken value back to the clean one never lowers a score', () => {
     fc.assert(
       fc.property(copiesArb, fc.array(breakArb, { minLength: 1, maxLength: 5 }), (copies, breaks) => {
+        // Only a real defect is "fixed" by undoing it: a move to another valid value can meet a criterion
+        // (a new business problem, a named skeptic), so undoing it may rightly lower the score.
+        fc.pre(!RECLASSIFICATIONS.has(breaks[0].value));
         const before = check(broken(copies, breaks));
         const after = check(broken(copies, breaks.slice(1)));
         expect(after.scorecard.knowledge).toBeGreaterThanOrEqual(before.scorecard.knowledge);
