@@ -258,20 +258,7 @@ export class WorkbookPackage {
 
   private newSheetDraft(sheet: SheetLayout, styles: StylesEditor, results?: Map<string, string | number>): SheetDraft {
     const draft = emptyDraft();
-    const headers = new Set(sheet.headerCells.columns.map((c) => `${sheet.headerCells.row}:${c}`));
-    for (const block of sheet.blocks) {
-      block.values.forEach((values, i) =>
-        values.forEach((value, j) => {
-          if (value === null) return;
-          const row = block.row + i;
-          const column = block.column + j;
-          const format = formatAt(sheet.formats, row, column);
-          const style: CellStyle = headers.has(`${row}:${column}`) ? { ...HEADER } : {};
-          Object.assign(style, valueStyle(value, format));
-          setCell(draft, row, column, { value, style: styles.xf(style) || undefined, result: results?.get(a1(row, column)) });
-        }),
-      );
-    }
+    forEachLayoutCell(sheet, styles, results, (row, column, cell) => setCell(draft, row, column, cell));
     for (const f of sheet.formats) {
       if (f.fromRow === f.toRow && f.numberFormat) {
         if (!draft.cells.get(f.fromRow)?.has(f.column)) setCell(draft, f.fromRow, f.column, { value: { empty: true }, style: styles.xf({ numberFormat: f.numberFormat }) });
@@ -290,21 +277,7 @@ export class WorkbookPackage {
       if (!r) edit.cells.set(row, (r = new Map()));
       r.set(column, cell);
     };
-    const headers = new Set(sheet.headerCells.columns.map((c) => `${sheet.headerCells.row}:${c}`));
-    for (const block of sheet.blocks) {
-      block.values.forEach((values, i) =>
-        values.forEach((value, j) => {
-          if (value === null) return;
-          const row = block.row + i;
-          const column = block.column + j;
-          const format = formatAt(sheet.formats, row, column);
-          const style: CellStyle = headers.has(`${row}:${column}`) ? { ...HEADER } : {};
-          Object.assign(style, valueStyle(value, format));
-          const xf = styles.xf(style);
-          put(row, column, { value, style: xf || undefined, result: results?.get(a1(row, column)) });
-        }),
-      );
-    }
+    forEachLayoutCell(sheet, styles, results, put);
     // A Plan field's value cell gets its format, unless the user already typed something there.
     for (const f of sheet.formats) {
       if (f.fromRow !== f.toRow || !f.numberFormat || edit.cells.get(f.fromRow)?.has(f.column)) continue;
@@ -312,6 +285,28 @@ export class WorkbookPackage {
       put(f.fromRow, f.column, { value: { empty: true }, style: (existing) => styles.derivedXf(existing ?? 0, { numberFormat }), onlyIfEmpty: true });
     }
     return edit;
+  }
+}
+
+/** Every cell a layout writes, with its header, number-format and quote-prefix style, and a formula's cached result. */
+function forEachLayoutCell(
+  sheet: SheetLayout,
+  styles: StylesEditor,
+  results: Map<string, string | number> | undefined,
+  visit: (row: number, column: number, cell: CellDraft) => void,
+): void {
+  const headers = new Set(sheet.headerCells.columns.map((c) => `${sheet.headerCells.row}:${c}`));
+  for (const block of sheet.blocks) {
+    block.values.forEach((values, i) =>
+      values.forEach((value, j) => {
+        if (value === null) return;
+        const row = block.row + i;
+        const column = block.column + j;
+        const style: CellStyle = headers.has(`${row}:${column}`) ? { ...HEADER } : {};
+        Object.assign(style, valueStyle(value, formatAt(sheet.formats, row, column)));
+        visit(row, column, { value, style: styles.xf(style) || undefined, result: results?.get(a1(row, column)) });
+      }),
+    );
   }
 }
 
