@@ -12,6 +12,7 @@ import { checkPlan } from '../../core/check';
 import { PlanWorkbook } from '../../cli/xlsx-workbook';
 import { libreOffice } from '../support/programs';
 import { AS_OF, FORMULA_LOOKING, kap, removeTempDirs, samplePlanWithFormulaText, tempDir } from './kap';
+import { parseCsv } from '../support/csv';
 
 const lo = libreOffice();
 afterAll(removeTempDirs);
@@ -46,30 +47,6 @@ function sheetsAsCsv(file: string, recalculate: boolean): Record<string, string[
   return sheets;
 }
 
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') cell += text[++i];
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n') {
-      rows.push([...row, cell]);
-      row = [];
-      cell = '';
-    } else if (ch !== '\r') cell += ch;
-  }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-  return rows;
-}
 
 async function capacityOfCore(file: string): Promise<{ row: number; committedHours: number; committedCost: number }[]> {
   const book = await PlanWorkbook.open(file);

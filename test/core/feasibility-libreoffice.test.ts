@@ -16,6 +16,7 @@ import { removeTempDirs, tempDir } from '../cli/kap';
 import { busyPlan } from '../fixtures/busy-plan';
 import { AS_OF } from '../fixtures/plan-fixture';
 import { libreOffice } from '../support/programs';
+import { parseCsv } from '../support/csv';
 
 const lo = libreOffice();
 afterAll(removeTempDirs);
@@ -43,7 +44,7 @@ function capacityByLibreOffice(files: { file: string; lang: Language }[]): Map<s
   for (const { file, lang } of files) {
     const name = `${path.basename(file, '.xlsx')}-${tableSheet('capacity')[lang]}.csv`;
     if (!produced.includes(name)) throw new Error(`LibreOffice wrote no ${name} (it wrote ${produced.join(', ')})`);
-    sheets.set(file, readFileSync(path.join(out, name), 'utf8').trimEnd().split('\n').map((line) => line.split(',')));
+    sheets.set(file, parseCsv(readFileSync(path.join(out, name), 'utf8')));
   }
   return sheets;
 }

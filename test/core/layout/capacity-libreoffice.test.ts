@@ -17,6 +17,7 @@ import { WorkbookInput } from '../../../core/read';
 import { PlanWorkbook } from '../../../cli/xlsx-workbook';
 import { libreOffice } from '../../support/programs';
 import { samplePlanWithoutCapacityFormulas, TabNames } from '../../sheets/sample-grids';
+import { parseCsv } from '../../support/csv';
 
 const lo = libreOffice();
 const CASES: [string, Language, TabNames][] = [
@@ -83,27 +84,3 @@ function capacitySheets(files: string[]): Map<string, string[][]> {
   return sheets;
 }
 
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') cell += text[++i];
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n') {
-      rows.push([...row, cell]);
-      row = [];
-      cell = '';
-    } else if (ch !== '\r') cell += ch;
-  }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-  return rows;
-}
