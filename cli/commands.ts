@@ -179,7 +179,7 @@ async function readOrReport(file: string, io: Io): Promise<PlanPackage | undefin
   }
 }
 
-function readOrReportBytes(target: WriteTarget, io: Io): PlanPackage | undefined {
+export function readOrReportBytes(target: WriteTarget, io: Io): PlanPackage | undefined {
   try {
     return readPlanPackage(target.bytes, target.file, readOptions(io));
   } catch (e) {
@@ -190,7 +190,7 @@ function readOrReportBytes(target: WriteTarget, io: Io): PlanPackage | undefined
   }
 }
 
-async function openOrReport(file: string, io: Io, force?: boolean): Promise<WriteTarget | undefined> {
+export async function openOrReport(file: string, io: Io, force?: boolean): Promise<WriteTarget | undefined> {
   try {
     return await openForWrite(file, { force });
   } catch (e) {
@@ -200,7 +200,7 @@ async function openOrReport(file: string, io: Io, force?: boolean): Promise<Writ
 }
 
 /** Edits the user's package and saves it safely; false (with the line said) when it cannot. */
-async function writePackage(target: WriteTarget, read: PlanPackage, io: Io, edit: (pkg: WorkbookPackage) => Promise<void>): Promise<boolean> {
+export async function writePackage(target: WriteTarget, read: PlanPackage, io: Io, edit: (pkg: WorkbookPackage) => Promise<void>): Promise<boolean> {
   try {
     const pkg = await WorkbookPackage.load(target.bytes, read.index);
     await edit(pkg);
@@ -240,6 +240,6 @@ function describeAddition(sheet: SheetLayout): string {
   return `${sheet.name}: added columns ${added.join(', ')}`;
 }
 
-function quoteArg(file: string): string {
+export function quoteArg(file: string): string {
   return /^[\w./-]+$/.test(file) ? file : `'${file.replace(/'/g, `'\\''`)}'`;
 }

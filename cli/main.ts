@@ -8,6 +8,7 @@ import { dayFromParts, Day } from '../core/values';
 import { EXIT, Io, runCheck, runNew, runSample, today } from './commands';
 import { oneLine } from './unreadable-workbook';
 import { runShare } from './share';
+import { runApprove } from './approve';
 import { runPortfolio } from './portfolio/command';
 // `npm run demo` calls it from the bundle to write the demo portfolio.
 export { writeDemoPortfolio } from './portfolio/demo-portfolio';
@@ -29,20 +30,24 @@ Usage:
       --lang    the language of the report (default: the workbook's)
   kap share FILE --out CLIENT.xlsx [--lang en|es] [--force]
       Write the client copy: only what the client should see.
+  kap approve FILE ID... --by NAME [--as-of YYYY-MM-DD] [--force]
+      Approve the commitments with these IDs: writes their Approved by, Approval date and
+      Approved terms (cost, hours, due date, team as they are now) and nothing else.
+      --as-of   the approval date (default: today)
   kap portfolio PATH... [--capacity FILE] [--out FILE.xlsx] [--html FILE.html] [--json]
                         [--as-of YYYY-MM-DD] [--lang en|es] [--jobs N]
       Check every plan under the PATHs (folders searched for .xlsx) and add up each team's
       commitments across the accounts against the organisation's capacity.
   kap --help | kap --version
 
-Exit status: 0 done (check: no errors), 1 check found errors (portfolio: a conflict, a plan with errors or a file not checked), 2 the file cannot be read or written, or wrong arguments.
+Exit status: 0 done (check: no errors), 1 check found errors (portfolio: a conflict, a plan with errors or a file not checked), 2 the file cannot be read or written, wrong arguments, or (approve) a commitment that cannot be approved: nothing is written.
 Docs: docs/cli.md and docs/workbook.md.`;
 
 type OptionKind = 'flag' | 'value';
 
 interface CommandSpec {
   options: Record<string, OptionKind>;
-  /** Takes one or more FILEs (the others take exactly one). */
+  /** Takes more than one positional argument (portfolio: PATHs; approve: FILE and IDs); the others take exactly one FILE. */
   many?: boolean;
 }
 
@@ -53,6 +58,7 @@ const COMMANDS: Record<string, CommandSpec> = {
     options: { json: 'flag', write: 'flag', force: 'flag', 'as-of': 'value', lang: 'value', 'stale-knowledge-days': 'value', 'stale-contact-days': 'value' },
   },
   share: { options: { out: 'value', lang: 'value', force: 'flag' } },
+  approve: { options: { by: 'value', 'as-of': 'value', force: 'flag' }, many: true },
   portfolio: { options: { capacity: 'value', out: 'value', html: 'value', json: 'flag', 'as-of': 'value', lang: 'value', jobs: 'value' }, many: true },
 };
 
@@ -171,6 +177,13 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
         const out = parsed.values.get('out');
         if (out === undefined) throw new UsageError('share needs --out CLIENT.xlsx');
         return await runShare({ file: parsed.file, out, language: language(parsed), force: parsed.flags.has('force') }, io);
+      }
+      case 'approve': {
+        const [file, ...ids] = parsed.files;
+        if (ids.length === 0) throw new UsageError('approve needs one or more commitment IDs after FILE');
+        const by = parsed.values.get('by');
+        if (by === undefined) throw new UsageError('approve needs --by NAME: who approves');
+        return await runApprove({ file, ids, by, on: asOfDay(parsed) ?? today(), force: parsed.flags.has('force') }, io);
       }
       case 'portfolio': {
         const jobs = parsed.values.get('jobs');

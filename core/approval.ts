@@ -4,7 +4,7 @@
 
 import { Label, Language, matchKey, tableSheet } from './contract';
 import { LayoutCell } from './layout/cells';
-import { cellOf, Commitment, isUnread, Plan } from './plan';
+import { cellOf, Commitment, firstCellOf, isUnread, Plan } from './plan';
 import { Day, dayFromParts, formatDay } from './values';
 
 /** What an approval approves: the commitment's price, effort, date and who delivers it. */
@@ -222,6 +222,8 @@ export interface ApprovalRequest {
   by: string;
   /** The day of the approval. */
   on: Day;
+  /** How this front end adds missing columns, for the refusal that names them (default: Create plan). */
+  addColumnsWith?: string;
 }
 
 /** The only Commitments columns Approve writes. */
@@ -234,12 +236,18 @@ const PROBLEMS = {
   noIds: { en: 'no commitment ID was given', es: 'no se indicó ningún ID de compromiso' },
   noSheet: { en: 'the workbook has no Commitments sheet', es: 'el libro no tiene hoja Compromisos' },
   noColumns: {
-    en: '{sheet} has no {columns} column: run Create plan (kap new FILE) to add it, then approve',
-    es: '{sheet} no tiene la columna {columns}: ejecute Crear plan (kap new ARCHIVO) para agregarla y luego apruebe',
+    en: '{sheet} has no {columns} column: run {create} to add it (nothing else changes), then approve',
+    es: '{sheet} no tiene la columna {columns}: ejecute {create} para agregarla (nada más cambia) y luego apruebe',
   },
+  createPlan: { en: 'Create plan', es: 'Crear plan' },
   unknown: { en: 'no commitment has ID {id} on {sheet}', es: 'ningún compromiso tiene el ID {id} en {sheet}' },
   duplicate: { en: 'ID {id} is on more than one row of {sheet} ({cells}): make IDs unique first', es: 'el ID {id} está en más de una fila de {sheet} ({cells}): primero haga únicos los ID' },
   cancelled: { en: 'commitment {id} is cancelled: there is nothing to approve', es: 'el compromiso {id} está cancelado: no hay nada que aprobar' },
+  // The method: what we offer (a price, a service level) is approved internally; what the client does, the client agrees.
+  clientSide: {
+    en: 'commitment {id} is the client’s ({cell}): the client agrees to it (Client agreed), it is not approved internally',
+    es: 'el compromiso {id} es del cliente ({cell}): el cliente lo acuerda (Acordado con el cliente), no se aprueba internamente',
+  },
   unreadable: {
     en: 'commitment {id}: {column} ({cell}) cannot be read, so its terms are not known: correct it first',
     es: 'compromiso {id}: {column} ({cell}) no se puede leer, así que sus términos no se conocen: corríjalo primero',
@@ -254,7 +262,7 @@ function header(key: string, lang: Language): string {
 /**
  * The cells that approve the given commitments: Approved by, Approval date and
  * Approved terms of each row, nothing else. Refuses (with every problem, in
- * `lang`) when any ID is unknown, repeated, cancelled, or has terms that
+ * `lang`) when any ID is unknown, repeated, cancelled, the client’s, or has terms that
  * cannot be read, so nothing is half-approved.
  */
 export function approvalCells(plan: Plan, request: ApprovalRequest, lang: Language): ApprovalPlan {
@@ -268,7 +276,10 @@ export function approvalCells(plan: Plan, request: ApprovalRequest, lang: Langua
   if (!found) return { ok: false, problems: [...problems, say(PROBLEMS.noSheet)] };
   const sheet = found.name;
   const missing = APPROVAL_COLUMNS.filter((k) => found.columns[k] === undefined);
-  if (missing.length > 0) problems.push(say(PROBLEMS.noColumns, { sheet, columns: missing.map((k) => header(k, plan.language)).join(', ') }));
+  if (missing.length > 0) {
+    const create = request.addColumnsWith ?? PROBLEMS.createPlan[lang];
+    problems.push(say(PROBLEMS.noColumns, { sheet, columns: missing.map((k) => header(k, plan.language)).join(', '), create }));
+  }
 
   const byId = new Map<string, Commitment[]>();
   for (const c of plan.commitments) {
@@ -284,6 +295,7 @@ export function approvalCells(plan: Plan, request: ApprovalRequest, lang: Langua
     if (rows.length === 0) problems.push(say(PROBLEMS.unknown, { id, sheet }));
     else if (rows.length > 1) problems.push(say(PROBLEMS.duplicate, { id, sheet, cells: rows.map((r) => cellOf(r, 'id')).join(', ') }));
     else if (rows[0].status === 'cancelled') problems.push(say(PROBLEMS.cancelled, { id: rows[0].id }));
+    else if (rows[0].side === 'client') problems.push(say(PROBLEMS.clientSide, { id: rows[0].id, cell: cellOf(rows[0], 'side')! }));
     else {
       const c = rows[0];
       const bad = (['cost', 'effortHours', 'due', 'team'] as const).find((k) => isUnread(c, k));
@@ -309,4 +321,58 @@ export function approvalCells(plan: Plan, request: ApprovalRequest, lang: Langua
     approved.push({ id: c.id, terms });
   }
   return { ok: true, cells, approved };
+}
+
+// ---- Approve in a pane: the selected rows of the Commitments sheet ----
+
+/** Rows `top..bottom` (1-based, inclusive) selected on one sheet. */
+export interface SelectedRows {
+  sheet: string;
+  top: number;
+  bottom: number;
+}
+
+const SELECTION_PROBLEMS = {
+  nothing: { en: 'nothing is selected: select the rows of the commitments to approve on {sheet}, then Approve', es: 'no hay nada seleccionado: seleccione las filas de los compromisos por aprobar en {sheet} y luego Aprobar' },
+  otherSheet: {
+    en: 'the selection is on {other}, not on {sheet}: select the rows of the commitments to approve there, then Approve',
+    es: 'la selección está en {other}, no en {sheet}: seleccione allí las filas de los compromisos por aprobar y luego Aprobar',
+  },
+  noRows: {
+    en: 'the selected rows ({rows}) of {sheet} hold no commitment: select the rows of the commitments to approve, then Approve',
+    es: 'las filas seleccionadas ({rows}) de {sheet} no tienen compromisos: seleccione las filas de los compromisos por aprobar y luego Aprobar',
+  },
+  noId: { en: 'the commitment on row {row} of {sheet} has no ID ({cell}): give it one, then approve', es: 'el compromiso de la fila {row} de {sheet} no tiene ID ({cell}): asígnele uno y luego apruebe' },
+} satisfies Record<string, Label>;
+
+/**
+ * The cells that approve the commitments on the selected rows: the pane's
+ * Approve. Header and blank rows in the selection are passed over; a
+ * selection elsewhere, or holding no commitment, is refused with what to do.
+ */
+export function approvalCellsForSelection(plan: Plan, selection: readonly SelectedRows[], request: Omit<ApprovalRequest, 'ids'>, lang: Language): ApprovalPlan {
+  const say = (label: Label, params: Record<string, string>): string => label[lang].replace(/\{(\w+)\}/g, (w, k: string) => params[k] ?? w);
+  const found = plan.sheets.commitments;
+  if (!found) return approvalCells(plan, { ...request, ids: [] }, lang);
+  const sheet = found.name;
+  const here = selection.filter((s) => matchKey(s.sheet) === matchKey(sheet));
+  if (selection.length === 0) return { ok: false, problems: [say(SELECTION_PROBLEMS.nothing, { sheet })] };
+  if (here.length === 0) return { ok: false, problems: [say(SELECTION_PROBLEMS.otherSheet, { sheet, other: selection[0].sheet })] };
+  const chosen = plan.commitments.filter((c) => here.some((s) => c.row >= s.top && c.row <= s.bottom));
+  if (chosen.length === 0) {
+    const rows = here.map((s) => (s.top === s.bottom ? `${s.top}` : `${s.top}–${s.bottom}`)).join(', ');
+    return { ok: false, problems: [say(SELECTION_PROBLEMS.noRows, { sheet, rows })] };
+  }
+  const noId = chosen.filter((c) => c.id.trim() === '');
+  if (noId.length > 0) return { ok: false, problems: noId.map((c) => say(SELECTION_PROBLEMS.noId, { sheet, row: String(c.row), cell: cellOf(c, 'id') ?? firstCellOf(c) })) };
+  return approvalCells(plan, { ...request, ids: chosen.map((c) => c.id) }, lang);
+}
+
+/** What Approve reports back to a pane: JSON-safe, in the pane's language. */
+export type ApprovalOutcome = { ok: true; sheet: string; by: string; on: string; approved: { id: string; terms: string }[] } | { ok: false; problems: string[] };
+
+/** The outcome of an approval plan once its cells are written (or of its refusal). */
+export function approvalOutcome(result: ApprovalPlan, request: Pick<ApprovalRequest, 'by' | 'on'>, sheet: string): ApprovalOutcome {
+  if (!result.ok) return { ok: false, problems: result.problems };
+  return { ok: true, sheet, by: request.by.trim(), on: formatDay(request.on), approved: result.approved };
 }

@@ -1,6 +1,6 @@
 // Approvals that record what was approved: the terms text, reading it back,
 // and the check's judgement of an approval after the plan changed.
-import { approvalCells, formatTerms, parseTerms, Terms } from '../../core/approval';
+import { approvalCells, approvalCellsForSelection, formatTerms, parseTerms, Terms } from '../../core/approval';
 import { checkPlan } from '../../core/check';
 import { Language, LANGUAGES, listLabel } from '../../core/contract';
 import { templateLayout } from '../../core/layout/template';
@@ -150,8 +150,11 @@ describe.each(LANGUAGES)('the cells Approve writes (%s plan)', (lang) => {
   const on = dayFromParts(2027, 3, 1);
   const read = (data: PlanData, omit: string[] = []) => readPlan(buildWorkbook(data, { lang, omitColumns: { commitments: omit } }));
 
+  /** basePlan with C2 (the client's) made joint, so both may be approved. */
+  const jointC2 = (): PlanData => withRow(basePlan(lang), 'commitments', 1, { side: listLabel('side', 'joint', lang) });
+
   it('writes Approved by, Approval date and Approved terms of each row, and nothing else', () => {
-    const { plan } = read(basePlan(lang));
+    const { plan } = read(jointC2());
     const result = approvalCells(plan, { ids: ['c1', 'C2 '], by: ' Lucía Fernández ', on }, 'en');
     expect(result).toEqual({
       ok: true,
@@ -199,6 +202,46 @@ describe.each(LANGUAGES)('the cells Approve writes (%s plan)', (lang) => {
     const r2 = approvalCells(old.plan, { ids: ['C1'], by: 'Ana', on }, lang);
     expect(r2.ok).toBe(false);
     expect(!r2.ok && r2.problems[0]).toContain(lang === 'es' ? 'Fecha de aprobación, Términos aprobados' : 'Approval date, Approved terms');
+  });
+
+  it('refuses a commitment of the client’s side: the client agrees to it, our organisation does not approve it', () => {
+    const { plan } = read(withRow(basePlan(lang), 'commitments', 0, { side: listLabel('side', 'client', lang) }));
+    expect(approvalCells(plan, { ids: ['C1'], by: 'Ana', on }, 'en')).toEqual({
+      ok: false,
+      problems: ['commitment C1 is the client’s (D2): the client agrees to it (Client agreed), it is not approved internally'],
+    });
+    // A joint commitment uses our capacity and our price: it is approved like ours.
+    const joint = read(withRow(basePlan(lang), 'commitments', 0, { side: listLabel('side', 'joint', lang) }));
+    expect(approvalCells(joint.plan, { ids: ['C1'], by: 'Ana', on }, 'en').ok).toBe(true);
+  });
+
+  it('names how this front end adds missing columns', () => {
+    const old = read(basePlan(lang), ['approvalDate', 'approvedTerms']);
+    const r = approvalCells(old.plan, { ids: ['C1'], by: 'Ana', on, addColumnsWith: 'kap new plan.xlsx' }, 'en');
+    expect(!r.ok && r.problems[0]).toMatch(/: run kap new plan\.xlsx to add it \(nothing else changes\), then approve$/);
+    expect(!approvalCells(old.plan, { ids: ['C1'], by: 'Ana', on }, 'es').ok && approvalCells(old.plan, { ids: ['C1'], by: 'Ana', on }, 'es')).toMatchObject({ problems: [expect.stringContaining('ejecute Crear plan')] });
+  });
+
+  it('in a pane, approves the commitments on the selected rows, passing over the header and blank rows', () => {
+    const { plan } = read(jointC2());
+    const sheet = plan.sheets.commitments!.name;
+    const byRows = approvalCellsForSelection(plan, [{ sheet, top: 1, bottom: 3 }, { sheet, top: 40, bottom: 50 }], { by: 'Ana', on }, 'en');
+    expect(byRows).toEqual(approvalCells(plan, { ids: ['C1', 'C2'], by: 'Ana', on }, 'en'));
+  });
+
+  it('in a pane, says what to select when the selection is elsewhere or holds no commitment', () => {
+    const { plan } = read(basePlan(lang));
+    const sheet = plan.sheets.commitments!.name;
+    const problems = (selection: { sheet: string; top: number; bottom: number }[]) => {
+      const r = approvalCellsForSelection(plan, selection, { by: 'Ana', on }, 'en');
+      return r.ok ? [] : r.problems;
+    };
+    expect(problems([])).toEqual([`nothing is selected: select the rows of the commitments to approve on ${sheet}, then Approve`]);
+    expect(problems([{ sheet: 'Capacity', top: 2, bottom: 2 }])).toEqual([`the selection is on Capacity, not on ${sheet}: select the rows of the commitments to approve there, then Approve`]);
+    expect(problems([{ sheet, top: 1, bottom: 1 }, { sheet, top: 30, bottom: 31 }])).toEqual([`the selected rows (1, 30–31) of ${sheet} hold no commitment: select the rows of the commitments to approve, then Approve`]);
+    const noId = read(withRow(basePlan(lang), 'commitments', 1, { id: null })).plan;
+    const r = approvalCellsForSelection(noId, [{ sheet, top: 2, bottom: 3 }], { by: 'Ana', on }, 'en');
+    expect(r).toEqual({ ok: false, problems: [`the commitment on row 3 of ${sheet} has no ID (A3): give it one, then approve`] });
   });
 
   it('refuses an ID that is on two rows', () => {
