@@ -1,9 +1,11 @@
 // The human report of `kap check`: the scorecard, the next steps, then the
-// findings grouped by phase, then the unsupported commitments with their reasons, in the output
+// findings grouped by phase, then the unsupported commitments with their reasons,
+// then feasibility (capacity and budget per team and span), in the output
 // language. Plain text lines, so it reads the same in a terminal, a log or CI.
 
 import { CheckResult } from '../core/check';
 import { Label, Language } from '../core/contract';
+import { commitmentLine, commitmentList, Feasibility, FEASIBILITY_WORDS, hoursLoad, moneyLoad, UNCOVERED_WORDS, uncoveredGroups } from '../core/feasibility';
 import { PHASES, Severity } from '../core/finding';
 import { BAND_NAMES, PHASE_NAMES, scoreBand, SEVERITY_NAMES } from '../core/layout/review';
 import { REASON_WORDS } from '../core/support';
@@ -27,7 +29,15 @@ const WORDS = {
   steps: { en: 'Next steps (what raises overall readiness most)', es: 'Próximos pasos (lo que más sube la preparación general)' },
   noSteps: { en: 'Nothing left to raise: the plan meets every criterion.', es: 'Nada que subir: el plan cumple todos los criterios.' },
   unmet: { en: 'Not yet shown by the plan', es: 'Aún no lo muestra el plan' },
+  overHours: { en: 'OVER CAPACITY', es: 'SOBRE LA CAPACIDAD' },
+  overBudget: { en: 'OVER BUDGET', es: 'SOBRE EL PRESUPUESTO' },
+  unreadable: { en: 'a figure cannot be read, so these totals are not the whole story (see capacity-unreadable)', es: 'una cifra no se puede leer, así que estos totales no son todo (vea capacity-unreadable)' },
+  largest: { en: 'Largest', es: 'Mayores' },
+  noTeam: { en: '(no team)', es: '(sin equipo)' },
 } satisfies Record<string, Label>;
+
+/** How many commitments each span names, largest first, before "and N more". */
+const LARGEST_SHOWN = 5;
 
 const COUNT_WORDS: Record<Severity, Label> = {
   error: { en: 'errors', es: 'errores' },
@@ -97,6 +107,43 @@ export function humanReport(result: CheckResult, asOf: Day): string[] {
     const name = [c.id, c.commitment ? `"${c.commitment}"` : ''].filter((p) => p !== '').join(' ') || `${c.sheet}!${c.cell}`;
     lines.push(`  ${name}`);
     for (const reason of c.reasons) lines.push(`    ${reason}: ${w(REASON_WORDS[reason])}`);
+  }
+  lines.push('');
+  lines.push(...feasibilityLines(result.feasibility, l));
+  return lines;
+}
+
+/**
+ * Per team and capacity span: committed of available hours and budget with the
+ * headroom, flagged when over, and the largest commitments; then our
+ * commitments that no span covers, one line per team and reason.
+ */
+export function feasibilityLines(f: Feasibility, l: Language): string[] {
+  const w = (label: Label): string => label[l];
+  const lines = [w(FEASIBILITY_WORDS.title)];
+  if (f.spans.length === 0) lines.push(`  ${w(FEASIBILITY_WORDS.noSpans)}`);
+  const labelWidth = Math.max(w(FEASIBILITY_WORDS.hours).length, w(FEASIBILITY_WORDS.budget).length, w(WORDS.largest).length);
+  for (const s of f.spans) {
+    const span = `${s.start === undefined ? '…' : formatDay(s.start)} – ${s.end === undefined ? '…' : formatDay(s.end)}`;
+    const flags = [s.overHours ? w(WORDS.overHours) : '', s.overBudget ? w(WORDS.overBudget) : ''].filter((x) => x !== '');
+    lines.push(`  ${s.team || w(WORDS.noTeam)}  ${span}  (${s.sheet}!${s.cell})${flags.length > 0 ? `  ${flags.join(', ')}` : ''}`);
+    lines.push(`    ${w(FEASIBILITY_WORDS.hours).padEnd(labelWidth)}  ${hoursLoad(s, l)}`);
+    lines.push(`    ${w(FEASIBILITY_WORDS.budget).padEnd(labelWidth)}  ${moneyLoad(s, f.currency, l)}`);
+    // One commitment a line, largest first, so a long name does not hide the next.
+    const shown = s.commitments.slice(0, LARGEST_SHOWN).map((c) => commitmentLine(c, f.currency, l));
+    const more = s.commitments.length - shown.length;
+    if (more > 0) shown.push(l === 'es' ? `y ${more} más` : `and ${more} more`);
+    if (shown.length === 0) shown.push(w(FEASIBILITY_WORDS.noneInSpan));
+    shown.forEach((text, i) => lines.push(`    ${(i === 0 ? w(WORDS.largest) : '').padEnd(labelWidth)}  ${text}`));
+    if (s.unreadable) lines.push(`    ${w(WORDS.unreadable)}`);
+  }
+  if (f.uncovered.length > 0) {
+    lines.push(`  ${w(FEASIBILITY_WORDS.uncovered)} (${f.uncovered.length})`);
+    for (const g of uncoveredGroups(f)) {
+      // A group with no team is named by its reason alone ("no team").
+      const why = g.team.trim() === '' ? w(UNCOVERED_WORDS[g.reason]) : `${g.team.trim()}, ${w(UNCOVERED_WORDS[g.reason])}`;
+      lines.push(`    ${why}: ${commitmentList(g.commitments, f.currency, l, LARGEST_SHOWN)}`);
+    }
   }
   return lines;
 }
