@@ -5,14 +5,19 @@
 //
 // What it writes:
 //   - the Review sheet: its own part, replaced whole on every run (a new Review
-//     is added as the last sheet);
+//     is added as the last sheet), with what the old one owned (notes, drawings,
+//     threaded comments someone added in Excel or LibreOffice) removed, so
+//     nothing stale hangs on the new one;
 //   - new plan sheets (`kap new` on a workbook that lacks them), added last;
 //   - in existing plan sheets, only the cells, column widths/formats and
 //     drop-downs of the columns and Plan fields `kap new` adds;
 //   - the index parts, only extended: an Override in [Content_Types].xml, a
 //     <sheet> in xl/workbook.xml and a Relationship in its rels per new sheet;
 //   - xl/styles.xml, only appended (fonts, fills, borders, number formats and
-//     cell formats kap's cells need, found again instead of added twice).
+//     cell formats kap's cells need, found again instead of added twice);
+//   - when kap wrote formulas (the Capacity sheet's), `fullCalcOnLoad="1"` on
+//     xl/workbook.xml's calcPr, so Excel recalculates them on opening.
+// New sheets use the workbook's own namespaces (transitional or Strict).
 // Text is written as inline strings, so xl/sharedStrings.xml never changes.
 //
 // API for other commands (kap approve writes a few cells of an existing sheet):
@@ -36,9 +41,10 @@ import { columnOf, readPlanPackage, rowOf } from './package-reader';
 import { readWorkbookIndex, REL_TYPE, WORKBOOK_PART, WORKBOOK_RELS, WorkbookIndex } from './package-xml';
 import { CellStyle, EMPTY_STYLES, StylesEditor } from './package-styles';
 import { CellEdit, editSheet, isProtected, ProtectedSheet, SheetEdit } from './sheet-editor';
-import { CellDraft, ColumnDraft, emptyDraft, REL_NS, setCell, SheetDraft, worksheetXml } from './sheet-xml';
+import { ownedParts, readAllRels, withoutOverrides } from './package-relations';
+import { CellDraft, ColumnDraft, emptyDraft, REL_NS, setCell, SheetDraft, SheetNamespaces, STRICT, STRICT_MAIN_NS, STRICT_REL_NS, TRANSITIONAL, worksheetXml } from './sheet-xml';
 import { UnreadableWorkbook } from './unreadable-workbook';
-import { attributes, prefixOf, walkElements } from './xml-text';
+import { applySplices, attributes, ElementEvent, prefixOf, walkElements } from './xml-text';
 import { openForWrite, writeTarget } from './file-safety';
 
 const CONTENT_TYPES = '[Content_Types].xml';
@@ -64,7 +70,10 @@ function protectedSheetProblem(sheet: string): UnreadableWorkbook {
 export class WorkbookPackage {
   private styles?: StylesEditor;
   private readonly changedParts = new Map<string, string>();
+  private readonly removedParts = new Set<string>();
   private readonly newSheets: { name: string; part: string }[] = [];
+  private namespaces?: SheetNamespaces;
+  private wroteFormulas = false;
 
   private constructor(
     private readonly zip: JSZip,
@@ -122,11 +131,13 @@ export class WorkbookPackage {
     draft.columns = layout.formats.filter((f) => f.width !== undefined).map((f) => ({ column: f.column, width: f.width }));
     draft.freezeRows = layout.freezeRows;
     const existing = this.index.sheets.find((s) => s.name === layout.name);
+    const ns = await this.sheetNamespaces();
     if (existing?.part && existing.isWorksheet) {
       if (isProtected(await this.text(existing.part), existing.part)) throw protectedSheetProblem(layout.name);
-      this.changedParts.set(existing.part, worksheetXml(draft));
+      this.changedParts.set(existing.part, worksheetXml(draft, ns));
+      await this.removeOwnedBy(existing.part);
     } else {
-      this.addSheet(layout.name, worksheetXml(draft));
+      this.addSheet(layout.name, worksheetXml(draft, ns));
     }
   }
 
@@ -134,9 +145,11 @@ export class WorkbookPackage {
   async applyTemplate(layout: TemplateLayout, input: WorkbookInput): Promise<void> {
     const styles = await this.stylesEditor();
     const results = capacityResults(input, layout);
+    const ns = await this.sheetNamespaces();
+    if (layout.sheets.some((s) => s.blocks.some((b) => b.values.some((r) => r.some((v) => v !== null && isFormula(v)))))) this.wroteFormulas = true;
     for (const sheet of layout.sheets) {
       if (sheet.isNew) {
-        this.addSheet(sheet.name, worksheetXml(this.newSheetDraft(sheet, styles, results.get(sheet.name))));
+        this.addSheet(sheet.name, worksheetXml(this.newSheetDraft(sheet, styles, results.get(sheet.name)), ns));
         continue;
       }
       const entry = this.index.sheets.find((s) => s.name === sheet.name);
@@ -177,6 +190,7 @@ export class WorkbookPackage {
   /** The package with kap's edits, every untouched entry copied as it was. */
   async toBuffer(): Promise<Buffer> {
     if (this.newSheets.length > 0) await this.registerSheets();
+    if (this.wroteFormulas) this.changedParts.set(WORKBOOK_PART, withFullCalcOnLoad(await this.current(WORKBOOK_PART)));
     if (this.styles?.changed) {
       if (this.index.stylesPart) this.changedParts.set(this.index.stylesPart, this.styles.toXml());
       else await this.addStylesPart(this.styles.toXml());
@@ -185,7 +199,38 @@ export class WorkbookPackage {
       const before = this.zip.file(part) ? await this.text(part) : undefined;
       if (before !== xml) this.zip.file(part, xml);
     }
+    for (const part of this.removedParts) this.zip.remove(part);
     return this.zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  }
+
+  /** A part as kap's edits so far left it. */
+  private async current(part: string): Promise<string> {
+    return this.changedParts.get(part) ?? (await this.text(part));
+  }
+
+  /** The workbook's namespaces, which the sheets kap adds must share (a Strict workbook's sheets are Strict too). */
+  private async sheetNamespaces(): Promise<SheetNamespaces> {
+    if (!this.namespaces) {
+      let ns = TRANSITIONAL;
+      walkElements(WORKBOOK_PART, await this.text(WORKBOOK_PART), () => undefined, (e) => {
+        if (e.path.length !== 0) return;
+        const prefix = prefixOf(e.tag.name);
+        const uri = e.tag.attributes[prefix ? `xmlns:${prefix.slice(0, -1)}` : 'xmlns'];
+        if (uri === STRICT_MAIN_NS) ns = STRICT;
+      });
+      this.namespaces = ns;
+    }
+    return this.namespaces;
+  }
+
+  /** Removes the parts only `part` points to (an old Review sheet's notes and drawings) and their content types. */
+  private async removeOwnedBy(part: string): Promise<void> {
+    const rels = new Map<string, Uint8Array>();
+    for (const name of Object.keys(this.zip.files)) if (name.endsWith('.rels') && !this.zip.files[name].dir) rels.set(name, await this.zip.file(name)!.async('uint8array'));
+    const owned = ownedParts(part, readAllRels(rels));
+    if (owned.size === 0) return;
+    for (const p of owned) this.removedParts.add(p);
+    this.changedParts.set(CONTENT_TYPES, withoutOverrides(await this.current(CONTENT_TYPES), CONTENT_TYPES, owned));
   }
 
   private async text(part: string): Promise<string> {
@@ -218,9 +263,9 @@ export class WorkbookPackage {
 
   /** Extends [Content_Types].xml, xl/workbook.xml and its rels with the new sheets; nothing there is changed or removed. */
   private async registerSheets(): Promise<void> {
-    const rels = this.zip.file(WORKBOOK_RELS) ? await this.text(WORKBOOK_RELS) : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
-    const workbook = await this.text(WORKBOOK_PART);
-    const types = await this.text(CONTENT_TYPES);
+    const rels = this.zip.file(WORKBOOK_RELS) ? await this.current(WORKBOOK_RELS) : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+    const workbook = await this.current(WORKBOOK_PART);
+    const types = await this.current(CONTENT_TYPES);
     const usedIds = new Set(this.index.rels.map((r) => r.id));
     const worksheetType = this.index.rels.find((r) => r.type.endsWith('/worksheet'))?.type ?? REL_TYPE.worksheet;
     const ids: string[] = [];
@@ -238,7 +283,7 @@ export class WorkbookPackage {
         this.newSheets.map((s, i) => `<Relationship${attributes([['Id', ids[i]], ['Type', worksheetType], ['Target', `/${s.part}`]])}/>`),
       ),
     );
-    this.changedParts.set(WORKBOOK_PART, addSheetEntries(workbook, this.newSheets.map((s, i) => ({ name: s.name, relId: ids[i] }))));
+    this.changedParts.set(WORKBOOK_PART, addSheetEntries(workbook, this.newSheets.map((s, i) => ({ name: s.name, relId: ids[i] })), await this.sheetNamespaces()));
     const overrides = this.newSheets.map((s) => `<Override${attributes([['PartName', `/${s.part}`], ['ContentType', WORKSHEET_TYPE]])}/>`);
     this.changedParts.set(CONTENT_TYPES, insertBeforeRootEnd(types, CONTENT_TYPES, overrides));
   }
@@ -429,8 +474,8 @@ function insertBeforeRootEnd(xml: string, part: string, elements: string[]): str
   return xml.slice(0, rootClose) + text + xml.slice(rootClose);
 }
 
-/** xl/workbook.xml with `<sheet>` entries appended to its sheet list. */
-function addSheetEntries(xml: string, sheets: { name: string; relId: string }[]): string {
+/** xl/workbook.xml with `<sheet>` entries appended to its sheet list; `r:id` in the workbook's own relationships namespace. */
+function addSheetEntries(xml: string, sheets: { name: string; relId: string }[], namespaces: SheetNamespaces): string {
   let sheetsClose = -1;
   let prefix = '';
   let relPrefix: string | undefined;
@@ -445,16 +490,44 @@ function addSheetEntries(xml: string, sheets: { name: string; relId: string }[])
     (e) => {
       if (e.path.length !== 0) return;
       prefix = prefixOf(e.tag.name);
-      for (const [k, v] of Object.entries(e.tag.attributes)) if (k.startsWith('xmlns:') && v === REL_NS) relPrefix = k.slice(6);
+      for (const [k, v] of Object.entries(e.tag.attributes)) if (k.startsWith('xmlns:') && (v === REL_NS || v === STRICT_REL_NS)) relPrefix = k.slice(6);
     },
   );
   if (sheetsClose < 0) throw new UnreadableWorkbook('the file is damaged (xl/workbook.xml has no sheet list)');
   const entries = sheets.map((s, i) => {
     const id = relPrefix ? `${relPrefix}:id` : 'r:id';
-    const ns: [string, string | undefined] = ['xmlns:r', relPrefix ? undefined : REL_NS];
+    const ns: [string, string | undefined] = ['xmlns:r', relPrefix ? undefined : namespaces.relationships];
     return `<${prefix}sheet${attributes([['name', s.name], ['sheetId', maxId + i + 1], ns, [id, s.relId]])}/>`;
   });
   return xml.slice(0, sheetsClose) + entries.join('') + xml.slice(sheetsClose);
+}
+
+/** Children of CT_Workbook that come after calcPr (ECMA-376), for placing one the workbook lacks. */
+const AFTER_CALC_PR = new Set(['oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst']);
+
+/**
+ * xl/workbook.xml with `fullCalcOnLoad="1"` on calcPr (added where the workbook
+ * has none): the formulas kap wrote carry only the figures kap computed, and
+ * Excel recalculates them all on opening. Every other byte as it was.
+ */
+function withFullCalcOnLoad(xml: string): string {
+  let calcPr: ElementEvent | undefined;
+  let after: ElementEvent | undefined;
+  let root: ElementEvent | undefined;
+  walkElements(WORKBOOK_PART, xml, (e) => {
+    if (e.path.length === 0) root = e;
+    else if (e.path.length === 1 && e.local === 'calcPr') calcPr = e;
+    else if (e.path.length === 1 && !after && AFTER_CALC_PR.has(e.local)) after = e;
+  });
+  if (!root) throw new UnreadableWorkbook('the file is damaged (xl/workbook.xml has no workbook element)');
+  if (calcPr) {
+    const value = calcPr.tag.attributes.fullCalcOnLoad;
+    if (value === '1' || value === 'true') return xml;
+    const tag = `<${calcPr.tag.name}${attributes(Object.entries({ ...calcPr.tag.attributes, fullCalcOnLoad: '1' }))}${calcPr.span.selfClosing ? '/>' : '>'}`;
+    return applySplices(xml, [{ start: calcPr.span.start, end: calcPr.span.openEnd, text: tag }]);
+  }
+  const at = after ? after.span.start : root.span.closeStart;
+  return applySplices(xml, [{ start: at, end: at, text: `<${prefixOf(root.tag.name)}calcPr fullCalcOnLoad="1"/>` }]);
 }
 
 /** Opens FILE for writing with every file-safety check, writes the cells, saves atomically. */

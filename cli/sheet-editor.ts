@@ -4,7 +4,7 @@
 // own list; every other byte of the part stays as it was. saxes finds the
 // places; the edit is text spliced in at them.
 
-import { a1 } from '../core/a1';
+import { a1, parseRange, RangeBox } from '../core/a1';
 import { columnOf, rowOf } from './package-reader';
 import { CellDraft, cellXml, ColumnDraft, dataValidationXml, ListValidation } from './sheet-xml';
 import { applySplices, attributes, ElementEvent, prefixOf, Span, Splice, walkElements } from './xml-text';
@@ -94,6 +94,8 @@ export function editSheet(xml: string, part: string, edit: SheetEdit): string {
   let column = 0;
   let rowCells: ExistingCell[] = [];
   let cellHasValue = false;
+  // The ranges the user's own drop-downs and other validations cover (x14 ones in extLst too).
+  const validated: string[] = [];
   walkElements(
     part,
     xml,
@@ -109,6 +111,8 @@ export function editSheet(xml: string, part: string, edit: SheetEdit): string {
       }
       if (parent === 'cols' && e.local === 'col') cols.push({ event: e, min: Number(e.tag.attributes.min), max: Number(e.tag.attributes.max) });
       if (parent === 'c' && (e.local === 'v' || e.local === 'is' || e.local === 'f')) cellHasValue = true;
+      if (e.local === 'dataValidation' && e.tag.attributes.sqref) validated.push(e.tag.attributes.sqref);
+      if (e.local === 'sqref' && parent === 'dataValidation' && !e.span.selfClosing) validated.push(xml.slice(e.span.openEnd, e.span.closeStart));
       if (parent === 'row' && e.local === 'c' && targets.has(rowNumber) === false && edit.cells.has(rowNumber)) {
         const s = e.tag.attributes.s;
         rowCells.push({ column, span: e.span, style: s === undefined ? undefined : Number(s), hasValue: cellHasValue });
@@ -216,16 +220,21 @@ export function editSheet(xml: string, part: string, edit: SheetEdit): string {
     else splices.push({ start: sheetData.span.start, end: sheetData.span.start, text: `<${p}cols>${text}</${p}cols>` });
   }
 
-  // Drop-downs: appended to the sheet's own list, the user's untouched.
-  if (edit.validations.length > 0) {
-    const added = edit.validations.map((v) => dataValidationXml(p, v)).join('');
+  // Drop-downs: appended to the sheet's own list, the user's untouched; none where the user has a validation of their own.
+  const taken = validated.flatMap((sqref) => sqref.trim().split(/\s+/)).map((ref) => parseRange(ref)).filter((b): b is RangeBox => b !== undefined);
+  const newValidations = edit.validations.filter((v) => {
+    const box = parseRange(v.range);
+    return box !== undefined && !taken.some((t) => overlap(t, box));
+  });
+  if (newValidations.length > 0) {
+    const added = newValidations.map((v) => dataValidationXml(p, v)).join('');
     if (validations && !validations.span.selfClosing) {
-      const count = Number(validations.tag.attributes.count ?? 0) + edit.validations.length;
+      const count = Number(validations.tag.attributes.count ?? 0) + newValidations.length;
       splices.push({ start: validations.span.start, end: validations.span.openEnd, text: `<${validations.tag.name}${attributes(Object.entries({ ...validations.tag.attributes, count: String(count) }))}>` });
       splices.push({ start: validations.span.closeStart, end: validations.span.closeStart, text: added });
     } else {
       const name = validations?.tag.name ?? `${p}dataValidations`;
-      const text = `<${name} count="${edit.validations.length}">${added}</${name}>`;
+      const text = `<${name} count="${newValidations.length}">${added}</${name}>`;
       if (validations) splices.push({ start: validations.span.start, end: validations.span.end, text });
       else {
         const before = topLevel.find((e) => AFTER_VALIDATIONS.has(e.local));
@@ -235,6 +244,10 @@ export function editSheet(xml: string, part: string, edit: SheetEdit): string {
     }
   }
   return applySplices(xml, splices);
+}
+
+function overlap(a: RangeBox, b: RangeBox): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 }
 
 function resolve(cell: CellEdit, existing: number | undefined): CellDraft {

@@ -10,6 +10,18 @@ import { attributes, escapeText } from './xml-text';
 
 export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+/** The same two in a Strict Open XML (ISO 29500 Strict) workbook, whose new sheets must use them too. */
+export const STRICT_MAIN_NS = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
+export const STRICT_REL_NS = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
+
+/** The namespaces of a sheet kap writes: the workbook's own (transitional or strict). */
+export interface SheetNamespaces {
+  main: string;
+  relationships: string;
+}
+
+export const TRANSITIONAL: SheetNamespaces = { main: MAIN_NS, relationships: REL_NS };
+export const STRICT: SheetNamespaces = { main: STRICT_MAIN_NS, relationships: STRICT_REL_NS };
 
 /** One cell to write: a layout value (a formula may carry its cached result) and a cellXfs index. */
 export interface CellDraft {
@@ -109,8 +121,8 @@ export function colsXml(p: string, columns: ColumnDraft[]): string {
     .join('');
 }
 
-/** A whole worksheet part for a sheet kap owns. */
-export function worksheetXml(draft: SheetDraft): string {
+/** A whole worksheet part for a sheet kap owns, in the workbook's namespaces. */
+export function worksheetXml(draft: SheetDraft, ns: SheetNamespaces = TRANSITIONAL): string {
   const rows = [...draft.cells.keys(), ...draft.rowHeights.keys()].filter((v, i, all) => all.indexOf(v) === i).sort((a, b) => a - b);
   const sheetData = rows
     .map((row) => {
@@ -129,7 +141,7 @@ export function worksheetXml(draft: SheetDraft): string {
     draft.validations.length > 0 ? `<dataValidations count="${draft.validations.length}">${draft.validations.map((v) => dataValidationXml('', v)).join('')}</dataValidations>` : '';
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-    `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${view}<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>${sheetData}</sheetData>${validations}` +
+    `<worksheet xmlns="${ns.main}" xmlns:r="${ns.relationships}">${view}<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>${sheetData}</sheetData>${validations}` +
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`
   );
 }
