@@ -25,10 +25,23 @@ export interface WriteTarget {
 /** A write that failed: its reason in plain words, never a temporary file's name. */
 export class WriteFailed extends Error {}
 
-/** The lock files Excel (`~$NAME`) and LibreOffice (`.~lock.NAME#`) keep beside a workbook they have open. */
-export function lockFileNames(name: string): string[] {
-  // Word-family apps shorten long names (`~$` over the first two characters); Excel prepends; both are looked for.
-  return [...new Set([`~$${name}`, `~$${name.slice(2)}`, `.~lock.${name}#`])];
+/**
+ * The owner files an Office app keeps beside a workbook it has open. Excel
+ * writes `~$` before the whole name (`~$plan.xlsx`); Word-family apps, and
+ * Excel on some shares, put `~$` over the first two characters of a long name
+ * (a stem of 8 characters or more: `~$arterly plan.xlsx`) and over the first
+ * one of a 7-character stem. Short names only ever get the exact form, so
+ * `xyplan.xlsx` is not taken for open when `plan.xlsx` is.
+ */
+export function ownerFileNames(name: string): { exact: string; shortened?: string } {
+  const stem = name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : name;
+  const cut = stem.length >= 8 ? 2 : stem.length === 7 ? 1 : 0;
+  return { exact: `~$${name}`, shortened: cut > 0 ? `~$${name.slice(cut)}` : undefined };
+}
+
+/** LibreOffice's lock file beside a workbook it has open. */
+export function libreOfficeLockName(name: string): string {
+  return `.~lock.${name}#`;
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -38,11 +51,21 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-/** The lock file that says the workbook is open, if there is one. */
+/**
+ * The lock file that says the workbook is open, if there is one. A shortened
+ * owner file counts only when no workbook beside it would own it exactly:
+ * `~$cdefgh.xlsx` beside `cdefgh.xlsx` is that file's lock, not `abcdefgh.xlsx`'s.
+ */
 export async function openLock(file: string, real: string): Promise<string | undefined> {
   const places = new Set([path.dirname(path.resolve(file)), path.dirname(real)]);
   const names = new Set([path.basename(file), path.basename(real)]);
-  for (const dir of places) for (const name of names) for (const lock of lockFileNames(name)) if (await exists(path.join(dir, lock))) return lock;
+  for (const dir of places) {
+    for (const name of names) {
+      const owner = ownerFileNames(name);
+      for (const lock of [owner.exact, libreOfficeLockName(name)]) if (await exists(path.join(dir, lock))) return lock;
+      if (owner.shortened && (await exists(path.join(dir, owner.shortened))) && !(await exists(path.join(dir, owner.shortened.slice(2))))) return owner.shortened;
+    }
+  }
   return undefined;
 }
 
@@ -142,6 +165,8 @@ export function plainReason(e: unknown): string {
       return 'ENOENT: the folder no longer exists';
     case 'ENOTDIR':
       return 'ENOTDIR: a folder in the path is a file';
+    case 'EFBIG':
+      return 'EFBIG: the file would be larger than this system lets kap write';
     case 'EIO':
       return 'EIO: the disk reported an input/output error';
   }

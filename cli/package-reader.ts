@@ -11,12 +11,11 @@
 // Both throw UnreadableWorkbook with a one-line reason.
 
 import { readFile } from 'node:fs/promises';
-import { unzipSync } from 'fflate';
 import { sheetKeyOf } from '../core/contract';
 import { SheetGrid, WorkbookInput } from '../core/read';
-import { attribute, parseBytes, readWorkbookIndex, WORKBOOK_PART, WORKBOOK_RELS, WorkbookIndex } from './package-xml';
+import { attribute, readWorkbookIndex, WORKBOOK_PART, WORKBOOK_RELS, WorkbookIndex, XmlHandlers, xmlParser } from './package-xml';
 import { fileProblem, UnreadableWorkbook } from './unreadable-workbook';
-import { guardXlsx } from './xlsx-guard';
+import { Budget, budgetOf, budgetOfSize, DEFAULT_LIMITS, dimensionProblem, GuardLimits, GuardRefusal, inflatePart, inspectXlsx, tooManyRowsProblem, ZipEntry } from './xlsx-guard';
 
 export { UnreadableWorkbook } from './unreadable-workbook';
 
@@ -36,6 +35,8 @@ export interface PlanPackage {
 export interface ReadOptions {
   /** Called now and then with rows read so far (the CLI shows progress on a terminal). */
   progress?: (rowsRead: number) => void;
+  /** The unpacking and row limits (tests lower them to build small bombs). */
+  limits?: GuardLimits;
 }
 
 /** Reads the plan sheets' values of an .xlsx file. */
@@ -59,46 +60,71 @@ export function isPlanSheet(name: string): boolean {
 }
 
 export function readPlanPackage(bytes: Buffer, file: string, options: ReadOptions = {}): PlanPackage {
-  const guarded = guardXlsx(bytes);
-  if (!guarded.ok) throw new UnreadableWorkbook(`${file}: ${guarded.reason}`);
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  // The cheap gate only (nothing inflated): each part the reader needs is inflated once, under the budget, as it is parsed.
+  const inspected = inspectXlsx(bytes, limits);
+  if (!inspected.ok) throw new UnreadableWorkbook(`${file}: ${inspected.reason}`);
   try {
-    return readGuarded(bytes, options);
+    return readGuarded(new PackageParts(bytes, inspected.entries, budgetOf(limits)), limits, options);
   } catch (e) {
-    if (e instanceof UnreadableWorkbook) throw new UnreadableWorkbook(`${file}: ${e.message}`);
+    if (e instanceof UnreadableWorkbook || e instanceof GuardRefusal) throw new UnreadableWorkbook(`${file}: ${e.message}`);
     throw new UnreadableWorkbook(`${file}: the file is damaged or not an .xlsx workbook (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
   }
 }
 
-/** Inflates only the named parts. */
-export function partsOf(bytes: Uint8Array, names: ReadonlySet<string>): Record<string, Uint8Array> {
-  return unzipSync(bytes, { filter: (f) => names.has(f.name) });
+/** The parts of one package, each inflated only when read and streamed to its parser; all of them share one unpacking budget. */
+class PackageParts {
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly entries: Map<string, ZipEntry>,
+    private readonly budget: Budget,
+  ) {}
+
+  has(name: string | undefined): name is string {
+    return name !== undefined && this.entries.has(name);
+  }
+
+  /** A small part whole (the workbook index and its relationships), or undefined when the package lacks it. */
+  bytesOf(name: string): Uint8Array | undefined {
+    const entry = this.entries.get(name);
+    if (!entry) return undefined;
+    const chunks: Uint8Array[] = [];
+    inflatePart(this.bytes, entry, this.budget, (c) => chunks.push(c.slice()));
+    return Buffer.concat(chunks);
+  }
+
+  /** Parses a part as it is inflated: the whole part is never in memory at once. `again`: a second reading, on a budget of its own. */
+  parse(name: string, handlers: XmlHandlers, again = false): void {
+    const parser = xmlParser(name, handlers);
+    const decoder = new TextDecoder('utf-8');
+    const budget = again ? budgetOfSize(this.budget.limit) : this.budget;
+    inflatePart(this.bytes, this.entries.get(name)!, budget, (chunk) => parser.write(decoder.decode(chunk, { stream: true })));
+    parser.write(decoder.decode());
+    parser.close();
+  }
 }
 
-function readGuarded(bytes: Buffer, options: ReadOptions): PlanPackage {
-  const head = partsOf(bytes, new Set([WORKBOOK_PART, WORKBOOK_RELS]));
-  const index = readWorkbookIndex(head[WORKBOOK_PART], head[WORKBOOK_RELS]);
+function readGuarded(parts: PackageParts, limits: GuardLimits, options: ReadOptions): PlanPackage {
+  const workbook = parts.bytesOf(WORKBOOK_PART)!;
+  const index = readWorkbookIndex(workbook, parts.bytesOf(WORKBOOK_RELS));
   const worksheets = index.sheets.filter((s) => s.isWorksheet);
   if (worksheets.length === 0) throw new UnreadableWorkbook('the file holds no worksheets, so it is not an .xlsx workbook');
   const wanted = worksheets.filter((s) => isPlanSheet(s.name));
-  const dates = index.stylesPart ? dateStyles(index.stylesPart, partsOf(bytes, new Set([index.stylesPart]))[index.stylesPart]) : new Set<number>();
+  const dates = parts.has(index.stylesPart) ? dateStyles(parts, index.stylesPart) : new Set<number>();
   const strings = new SharedStringRefs();
   const grids = new Map<string, SheetGrid>();
   let rowsRead = 0;
   for (const sheet of wanted) {
-    const part = sheet.part ? partsOf(bytes, new Set([sheet.part]))[sheet.part] : undefined;
-    if (!part) throw new UnreadableWorkbook(`the file is damaged (sheet ${sheet.name} has no part ${sheet.part ?? ''}): save it again from Excel, Google Sheets or LibreOffice`);
+    if (!parts.has(sheet.part)) throw new UnreadableWorkbook(`the file is damaged (sheet ${sheet.name} has no part ${sheet.part ?? ''}): save it again from Excel, Google Sheets or LibreOffice`);
     grids.set(
       sheet.name,
-      readSheet(sheet.name, sheet.part!, part, { dates, date1904: index.date1904, strings }, (rows) => {
+      readSheet(parts, sheet.name, sheet.part, { dates, date1904: index.date1904, strings, maxRows: limits.maxSheetRows }, (rows) => {
         rowsRead += rows;
         options.progress?.(rowsRead);
       }),
     );
   }
-  if (strings.count > 0) {
-    const sst = index.sharedStringsPart ? partsOf(bytes, new Set([index.sharedStringsPart]))[index.sharedStringsPart] : undefined;
-    strings.resolve(sst ? sharedStrings(index.sharedStringsPart!, sst, strings.needed()) : new Map());
-  }
+  if (strings.count > 0) strings.resolve(parts.has(index.sharedStringsPart) ? sharedStrings(parts, index.sharedStringsPart, strings.needed()) : new Map());
   const sheets = worksheets.map((s) => grids.get(s.name) ?? { name: s.name, values: [] });
   // Chart sheets are not read, but their names are taken: the Review sheet must not collide with one.
   for (const s of index.sheets) if (!s.isWorksheet) sheets.push({ name: s.name, values: [] });
@@ -135,12 +161,13 @@ interface SheetContext {
   dates: Set<number>;
   date1904: boolean;
   strings: SharedStringRefs;
+  maxRows: number;
 }
 
 const PROGRESS_ROWS = 5000;
 
 /** One worksheet's values from A1, rows without values left out, merged ranges listed. */
-function readSheet(name: string, partName: string, bytes: Uint8Array, ctx: SheetContext, progress: (rows: number) => void): SheetGrid {
+function readSheet(parts: PackageParts, name: string, partName: string, ctx: SheetContext, progress: (rows: number) => void): SheetGrid {
   const rows: unknown[][] = [];
   const merges: string[] = [];
   let inData = false;
@@ -156,6 +183,7 @@ function readSheet(name: string, partName: string, bytes: Uint8Array, ctx: Sheet
   let text = '';
   let hasValue = false;
   let sinceProgress = 0;
+  let rowCount = 0;
   const store = (value: unknown): void => {
     if (value === null || value === '') return;
     if (!row) {
@@ -166,14 +194,20 @@ function readSheet(name: string, partName: string, bytes: Uint8Array, ctx: Sheet
     while (row.length < column - 1) row.push(null);
     row[column - 1] = value;
   };
-  parseBytes(partName, bytes, {
+  parts.parse(partName, {
     open(tag, local) {
       switch (local) {
+        case 'dimension': {
+          const problem = dimensionProblem(partName, attribute(tag, 'ref') ?? '');
+          if (problem) throw new GuardRefusal(problem);
+          return;
+        }
         case 'sheetData':
           inData = true;
           return;
         case 'row': {
           if (!inData) return;
+          if (++rowCount > ctx.maxRows) throw new GuardRefusal(tooManyRowsProblem(partName, countRows(parts, partName), ctx.maxRows));
           const r = Number(attribute(tag, 'r'));
           rowNumber = Number.isInteger(r) && r > rowNumber ? r : rowNumber + 1;
           row = undefined;
@@ -334,13 +368,12 @@ export function isDateFormat(code: string): boolean {
 }
 
 /** The cellXfs indexes whose number format is a date. */
-function dateStyles(partName: string, bytes: Uint8Array | undefined): Set<number> {
+function dateStyles(parts: PackageParts, partName: string): Set<number> {
   const dates = new Set<number>();
-  if (!bytes) return dates;
   const custom = new Map<number, string>();
   const xfFormats: number[] = [];
   let inCellXfs = false;
-  parseBytes(partName, bytes, {
+  parts.parse(partName, {
     open(tag, local) {
       if (local === 'numFmt') {
         const id = Number(attribute(tag, 'numFmtId'));
@@ -363,14 +396,14 @@ function dateStyles(partName: string, bytes: Uint8Array | undefined): Set<number
 }
 
 /** The shared strings at the given indexes: rich-text runs joined, phonetic guides left out. */
-function sharedStrings(partName: string, bytes: Uint8Array, needed: Set<number>): Map<number, string> {
+function sharedStrings(parts: PackageParts, partName: string, needed: Set<number>): Map<number, string> {
   const out = new Map<number, string>();
   let index = -1;
   let keep = false;
   let inPhonetic = false;
   let collecting = false;
   let text = '';
-  parseBytes(partName, bytes, {
+  parts.parse(partName, {
     open(_tag, local) {
       if (local === 'si') {
         index++;
@@ -389,4 +422,21 @@ function sharedStrings(partName: string, bytes: Uint8Array, needed: Set<number>)
     },
   });
   return out;
+}
+
+/** How many rows a sheet holds, for the message that refuses it (read once more, only when refusing). */
+function countRows(parts: PackageParts, partName: string): number {
+  let rows = 0;
+  let inData = false;
+  try {
+    parts.parse(partName, {
+      open(_tag, local) {
+        if (local === 'sheetData') inData = true;
+        else if (local === 'row' && inData) rows++;
+      },
+    }, true);
+  } catch {
+    // a sheet that breaks off still has the rows counted so far
+  }
+  return rows;
 }

@@ -15,7 +15,7 @@ import { ColumnFormat, SheetLayout, TemplateLayout } from '../core/layout/templa
 import { SheetGrid, WorkbookInput } from '../core/read';
 import { Day } from '../core/values';
 import { atomicWrite } from './file-safety';
-import { guardXlsx } from './xlsx-guard';
+import { guardWholeXlsx } from './xlsx-guard';
 import { fileProblem, oneLine, UnreadableWorkbook } from './unreadable-workbook';
 
 export { oneLine, UnreadableWorkbook } from './unreadable-workbook';
@@ -82,7 +82,7 @@ export class PlanWorkbook {
       throw new UnreadableWorkbook(`${file}: ${fileProblem(e)}`);
     }
     // The guard refuses, before ExcelJS parses anything, what kap must not open (damaged, encrypted, macros, zip bombs).
-    const guarded = guardXlsx(bytes);
+    const guarded = guardWholeXlsx(bytes);
     if (!guarded.ok) throw new UnreadableWorkbook(`${file}: ${guarded.reason}`);
     const workbook = new ExcelJS.Workbook();
     try {

@@ -12,7 +12,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { runCheck } from '../../cli/commands';
 import { runShare } from '../../cli/share';
-import { guardXlsx } from '../../cli/xlsx-guard';
+import { readPlanPackage } from '../../cli/package-reader';
+import { guardWholeXlsx, guardXlsx } from '../../cli/xlsx-guard';
 import { basePlan, buildWorkbook } from '../fixtures/plan-fixture';
 import { captureIo } from './xlsx-files';
 
@@ -129,8 +130,8 @@ describe.each(CORPUS)('$name', (bad) => {
     before = sha(bytes);
   });
 
-  test('the guard refuses it with a reason', () => {
-    const guarded = guardXlsx(readFileSync(file));
+  test('the guard in front of ExcelJS refuses it with a reason', () => {
+    const guarded = guardWholeXlsx(readFileSync(file));
     expect(guarded.ok).toBe(false);
     if (!guarded.ok) expect(guarded.reason).toMatch(bad.reason);
   });
@@ -156,12 +157,15 @@ describe.each(CORPUS)('$name', (bad) => {
 });
 
 describe('zip bombs whose declared sizes lie', () => {
-  test('a part that inflates past the budget is refused before anything else reads it', async () => {
+  test('a part that inflates past the budget is refused before ExcelJS reads it, and by the reader as it streams it', async () => {
     const bomb = Buffer.alloc(4 * 1024 * 1024, 0x20);
     const zip = await withParts(good, { [SHEET]: bomb });
     const lying = declareSize(zip, SHEET, 100);
-    const guarded = guardXlsx(lying, { maxUnpackedBytes: 1024 * 1024, maxSheetRows: 200_000 });
-    expect(guarded).toEqual({ ok: false, reason: expect.stringMatching(/zip bomb/) });
+    const limits = { maxUnpackedBytes: 1024 * 1024, maxSheetRows: 200_000 };
+    // The cheap gate trusts the declared sizes; what inflates past them is caught where the part is inflated.
+    expect(guardXlsx(lying, limits)).toEqual({ ok: true });
+    expect(guardWholeXlsx(lying, limits)).toEqual({ ok: false, reason: expect.stringMatching(/zip bomb/) });
+    expect(() => readPlanPackage(lying, 'bomb.xlsx', { limits })).toThrow(/^bomb\.xlsx: .*zip bomb/);
     expect(deflateRawSync(bomb).length).toBeLessThan(bomb.length / 100);
   });
 
