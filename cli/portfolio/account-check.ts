@@ -7,7 +7,8 @@ import { Language } from '../../core/contract';
 import { accountSummary, AccountSummary, notAPlan } from '../../core/portfolio';
 import { WorkbookInput } from '../../core/read';
 import { Day } from '../../core/values';
-import { oneLine, PlanWorkbook, UnreadableWorkbook } from '../xlsx-workbook';
+import { readPlanFile } from '../package-reader';
+import { oneLine, UnreadableWorkbook } from '../unreadable-workbook';
 
 export interface AccountCheckOptions {
   asOf: Day;
@@ -16,9 +17,9 @@ export interface AccountCheckOptions {
 
 export type AccountOutcome = { kind: 'account'; summary: AccountSummary } | { kind: 'skipped'; file: string; reason: string };
 
-/** The plan sheets' values of one file: the one place the portfolio reads a workbook. */
+/** The plan sheets' values of one file (the package reader: only the plan sheets' values, never the whole workbook through ExcelJS): the one place the portfolio reads a workbook. */
 export async function readPlanInput(file: string): Promise<WorkbookInput> {
-  return (await PlanWorkbook.open(file)).input();
+  return readPlanFile(file);
 }
 
 /** Why a file could not be read, without the file name the reader puts in front (the report names the file). */

@@ -35,64 +35,63 @@ function tableLines(table: PortfolioTable, lang: Language, skip: readonly string
   return [line(shown.map(({ c }) => c.header)), ...texts.map(line)];
 }
 
-export function portfolioReport(p: Portfolio, asOf: Day): string[] {
+/** The report line by line, so the command prints each as it is made instead of building the whole text first. */
+export function* portfolioReport(p: Portfolio, asOf: Day): Generator<string> {
   const l = p.language;
   const w = (k: Parameters<typeof portfolioWord>[0], params: Record<string, string> = {}): string => portfolioWord(k, l, params);
-  const lines: string[] = [];
   const planWord = p.accounts.length === 1 ? w('plan') : w('plans');
   const skipped = p.skipped.length > 0 ? `, ${p.skipped.length} ${w(p.skipped.length === 1 ? 'skippedOne' : 'skippedCount')}` : '';
-  lines.push(`${w('title')}: ${p.accounts.length} ${planWord}${skipped} (${w('asOf')} ${formatDay(asOf)})`);
-  lines.push(p.capacitySource === 'file' ? w('capacityFile', { file: p.capacityFile ?? '' }) : w('capacityPlans'));
-  lines.push('');
+  yield `${w('title')}: ${p.accounts.length} ${planWord}${skipped} (${w('asOf')} ${formatDay(asOf)})`;
+  yield p.capacitySource === 'file' ? w('capacityFile', { file: p.capacityFile ?? '' }) : w('capacityPlans');
+  yield '';
 
-  lines.push(`${w('accounts')} (${p.accounts.length})`);
-  if (p.accounts.length === 0) lines.push(`  ${w('noAccounts')}`);
-  else lines.push(...tableLines(accountsTable(p), l, ['nextStep', 'nextStepPlace', 'gain']));
+  yield `${w('accounts')} (${p.accounts.length})`;
+  if (p.accounts.length === 0) yield `  ${w('noAccounts')}`;
+  else yield* tableLines(accountsTable(p), l, ['nextStep', 'nextStepPlace', 'gain']);
   if (p.accounts.length > 0) {
     // The next steps are sentences: under the table, one per account, rather than cut to a column.
-    lines.push('');
-    lines.push(`${w('nextSteps')}`);
+    yield '';
+    yield `${w('nextSteps')}`;
     for (const a of p.accounts) {
       const step = a.nextStep ? `${a.nextStep.message} (+${formatNumber(a.nextStep.gain, l)}, ${a.nextStep.sheet}!${a.nextStep.cell})` : w('noNextStep');
-      lines.push(`  ${accountName(a)}: ${step}`);
+      yield `  ${accountName(a)}: ${step}`;
     }
   }
-  lines.push('');
+  yield '';
 
-  lines.push(`${w('teams')} (${p.teams.length})`);
-  if (p.teams.length === 0) lines.push(`  ${w('noTeams')}`);
+  yield `${w('teams')} (${p.teams.length})`;
+  if (p.teams.length === 0) yield `  ${w('noTeams')}`;
   const teams = teamsTable(p);
-  if (teams.rows.length > 0) lines.push(...tableLines(teams, l, ['capacityFrom']));
-  lines.push('');
+  if (teams.rows.length > 0) yield* tableLines(teams, l, ['capacityFrom']);
+  yield '';
 
   const only = p.conflicts.filter((c) => c.onlyWhenAddedUp).length;
-  lines.push(`${w('conflicts')} (${p.conflicts.length}${p.conflicts.length > 0 ? `; ${only} ${w('onlyAdded')}` : ''})`);
-  if (p.conflicts.length === 0) lines.push(`  ${w('noConflicts')}`);
+  yield `${w('conflicts')} (${p.conflicts.length}${p.conflicts.length > 0 ? `; ${only} ${w('onlyAdded')}` : ''})`;
+  if (p.conflicts.length === 0) yield `  ${w('noConflicts')}`;
   for (const c of p.conflicts) {
     const t = c.span;
     const parts: string[] = [];
     if (c.overHours) parts.push(`${formatNumber(t.committedHours, l)} ${w('of')} ${formatNumber(t.availableHours, l)} ${w('hours')} (${w('over')} ${formatNumber(overHours(c) ?? 0, l)})`);
     if (c.overBudget) parts.push(`${w('cost')} ${formatNumber(t.committedCost, l)} ${w('of')} ${formatNumber(t.budget, l)} (${w('over')} ${formatNumber(overCost(c) ?? 0, l)})`);
-    lines.push(`  ${t.team} ${spanLabel(t)}: ${parts.join('; ')}; ${c.onlyWhenAddedUp ? w('onlyAdded') : w('alsoSingle')}`);
+    yield `  ${t.team} ${spanLabel(t)}: ${parts.join('; ')}; ${c.onlyWhenAddedUp ? w('onlyAdded') : w('alsoSingle')}`;
     for (const share of t.shares) {
-      lines.push(`    ${accountName(share)} (${share.file}): ${formatNumber(share.hours, l)} ${w('hoursUnit')}, ${formatNumber(share.cost, l)}`);
+      yield `    ${accountName(share)} (${share.file}): ${formatNumber(share.hours, l)} ${w('hoursUnit')}, ${formatNumber(share.cost, l)}`;
       for (const item of share.commitments) {
         const name = item.id !== '' ? item.id : `${item.sheet}!${item.cell}`;
         const text = item.commitment !== '' ? ` "${item.commitment}"` : '';
-        lines.push(`      ${name}${text} ${formatDay(item.due)}  ${formatNumber(item.hours, l)} ${w('hoursUnit')}  ${formatNumber(item.cost, l)}`);
+        yield `      ${name}${text} ${formatDay(item.due)}  ${formatNumber(item.hours, l)} ${w('hoursUnit')}  ${formatNumber(item.cost, l)}`;
       }
     }
   }
 
   if (p.findings.length > 0) {
-    lines.push('');
-    lines.push(`${w('findings')} (${p.findings.length})`);
-    for (const f of p.findings) lines.push(`  ${f.rule}: ${f.message}`);
+    yield '';
+    yield `${w('findings')} (${p.findings.length})`;
+    for (const f of p.findings) yield `  ${f.rule}: ${f.message}`;
   }
   if (p.skipped.length > 0) {
-    lines.push('');
-    lines.push(`${w('skipped')} (${p.skipped.length})`);
-    for (const s of p.skipped) lines.push(`  ${s.file}: ${s.reason}`);
+    yield '';
+    yield `${w('skipped')} (${p.skipped.length})`;
+    for (const s of p.skipped) yield `  ${s.file}: ${s.reason}`;
   }
-  return lines;
 }

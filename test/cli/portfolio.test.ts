@@ -1,8 +1,9 @@
 // kap portfolio in-process: three plans that each fit their own capacity but
 // not together, files that are not plans, the same folder twice, a capacity
 // file, and wrong command lines.
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import JSZip from 'jszip';
 import { runPortfolio } from '../../cli/portfolio/command';
 import { writeAccountPlan } from '../../cli/portfolio/demo-portfolio';
 import { PlanWorkbook } from '../../cli/xlsx-workbook';
@@ -133,6 +134,27 @@ describe('kap portfolio: files that are not plans', () => {
 
     const text = await kap('portfolio', dir, '--as-of', AS_OF);
     expect(text.out).toContain(`Files not checked (3)\n  ${path.join(dir, 'budget.xlsx')}: not an account plan`);
+  });
+
+  it('reads only the plan sheets: a plan beside a user sheet of 250,000 rows (more than ExcelJS is let load) is checked, not skipped', async () => {
+    const dir = tempDir();
+    await threePlans(dir);
+    const file = path.join(dir, 'acme.xlsx');
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const rows = Array.from({ length: 250_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join('');
+    zip.file('xl/worksheets/log.xml', `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`);
+    const types = await zip.file('[Content_Types].xml')!.async('string');
+    zip.file('[Content_Types].xml', types.replace('</Types>', '<Override PartName="/xl/worksheets/log.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'));
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    zip.file('xl/_rels/workbook.xml.rels', rels.replace('</Relationships>', '<Relationship Id="rIdLog" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/log.xml"/></Relationships>'));
+    const workbook = await zip.file('xl/workbook.xml')!.async('string');
+    zip.file('xl/workbook.xml', workbook.replace('</sheets>', '<sheet name="Call log" sheetId="99" r:id="rIdLog"/></sheets>'));
+    writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    await expect(PlanWorkbook.open(file)).rejects.toThrow(/250,000 rows/);
+
+    const json = JSON.parse((await kap('portfolio', dir, '--json', '--as-of', AS_OF)).out) as Json;
+    expect(json.skipped).toEqual([]);
+    expect(json.accounts.map((a) => [path.relative(dir, a.file), a.account, a.commitments])).toContainEqual(['acme.xlsx', 'Acme Mining', 4]);
   });
 
   it('a folder with no .xlsx, or a PATH that does not exist, cannot run: exit 2, one line', async () => {
