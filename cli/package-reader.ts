@@ -13,7 +13,7 @@
 import { readFile } from 'node:fs/promises';
 import { sheetKeyOf } from '../core/contract';
 import { SheetGrid, WorkbookInput } from '../core/read';
-import { attribute, readWorkbookIndex, WORKBOOK_PART, WORKBOOK_RELS, WorkbookIndex, XmlHandlers, xmlParser } from './package-xml';
+import { attribute, PACKAGE_RELS, readWorkbookIndex, relsPartOf, WorkbookIndex, workbookPartOf, XmlHandlers, xmlParser } from './package-xml';
 import { fileProblem, UnreadableWorkbook } from './unreadable-workbook';
 import { Budget, budgetOf, budgetOfSize, DEFAULT_LIMITS, dimensionProblem, GuardLimits, GuardRefusal, inflatePart, inspectXlsx, tooManyRowsProblem, ZipEntry } from './xlsx-guard';
 
@@ -105,8 +105,11 @@ class PackageParts {
 }
 
 function readGuarded(parts: PackageParts, limits: GuardLimits, options: ReadOptions): PlanPackage {
-  const workbook = parts.bytesOf(WORKBOOK_PART)!;
-  const index = readWorkbookIndex(workbook, parts.bytesOf(WORKBOOK_RELS));
+  // The workbook part is the package's officeDocument (xl/workbook.xml but for a few generators).
+  const workbookPart = workbookPartOf(parts.bytesOf(PACKAGE_RELS));
+  const workbook = parts.bytesOf(workbookPart);
+  if (!workbook) throw new UnreadableWorkbook('a zip archive but not an .xlsx workbook (no xl/workbook.xml inside)');
+  const index = readWorkbookIndex(workbook, parts.bytesOf(relsPartOf(workbookPart)), workbookPart);
   const worksheets = index.sheets.filter((s) => s.isWorksheet);
   if (worksheets.length === 0) throw new UnreadableWorkbook('the file holds no worksheets, so it is not an .xlsx workbook');
   const wanted = worksheets.filter((s) => isPlanSheet(s.name));

@@ -4,14 +4,8 @@
 // notes attached to the new one. A part something else also points to (a
 // workbook-wide persons list, an image another sheet shows) is never owned.
 
-import { parseRels, Relationship } from './package-xml';
+import { parseRels, Relationship, relsPartOf } from './package-xml';
 import { applySplices, Splice, walkElements } from './xml-text';
-
-/** `xl/worksheets/sheet3.xml` -> `xl/worksheets/_rels/sheet3.xml.rels`. */
-export function relsPartOf(part: string): string {
-  const slash = part.lastIndexOf('/');
-  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
-}
 
 /** `xl/worksheets/_rels/sheet3.xml.rels` -> `xl/worksheets/sheet3.xml`; `_rels/.rels` -> '' (the package). */
 function ownerOf(relsPart: string): string {

@@ -38,7 +38,7 @@ import { ReviewLayout } from '../core/layout/review';
 import { ColumnFormat, SheetLayout, TemplateLayout } from '../core/layout/template';
 import { SheetGrid, WorkbookInput } from '../core/read';
 import { columnOf, readPlanPackage, rowOf } from './package-reader';
-import { readWorkbookIndex, REL_TYPE, WORKBOOK_PART, WORKBOOK_RELS, WorkbookIndex } from './package-xml';
+import { readWorkbookIndex, REL_TYPE, WorkbookIndex } from './package-xml';
 import { CellStyle, EMPTY_STYLES, StylesEditor } from './package-styles';
 import { CellEdit, editSheet, isProtected, ProtectedSheet, SheetEdit } from './sheet-editor';
 import { ownedParts, readAllRels, withoutOverrides } from './package-relations';
@@ -190,7 +190,7 @@ export class WorkbookPackage {
   /** The package with kap's edits, every untouched entry copied as it was. */
   async toBuffer(): Promise<Buffer> {
     if (this.newSheets.length > 0) await this.registerSheets();
-    if (this.wroteFormulas) this.changedParts.set(WORKBOOK_PART, withFullCalcOnLoad(await this.current(WORKBOOK_PART)));
+    if (this.wroteFormulas) this.changedParts.set(this.index.part, withFullCalcOnLoad(await this.current(this.index.part), this.index.part));
     if (this.styles?.changed) {
       if (this.index.stylesPart) this.changedParts.set(this.index.stylesPart, this.styles.toXml());
       else await this.addStylesPart(this.styles.toXml());
@@ -203,6 +203,11 @@ export class WorkbookPackage {
     return this.zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   }
 
+  /** The folder of the workbook part, with its slash: `xl/` nearly always. */
+  private workbookFolder(): string {
+    return this.index.part.slice(0, this.index.part.lastIndexOf('/') + 1);
+  }
+
   /** A part as kap's edits so far left it. */
   private async current(part: string): Promise<string> {
     return this.changedParts.get(part) ?? (await this.text(part));
@@ -212,7 +217,7 @@ export class WorkbookPackage {
   private async sheetNamespaces(): Promise<SheetNamespaces> {
     if (!this.namespaces) {
       let ns = TRANSITIONAL;
-      walkElements(WORKBOOK_PART, await this.text(WORKBOOK_PART), () => undefined, (e) => {
+      walkElements(this.index.part, await this.text(this.index.part), () => undefined, (e) => {
         if (e.path.length !== 0) return;
         const prefix = prefixOf(e.tag.name);
         const uri = e.tag.attributes[prefix ? `xmlns:${prefix.slice(0, -1)}` : 'xmlns'];
@@ -255,16 +260,18 @@ export class WorkbookPackage {
     }
     const taken = new Set([...Object.keys(this.zip.files).map((f) => f.toLowerCase()), ...this.newSheets.map((s) => s.part.toLowerCase())]);
     let n = 1;
-    while (taken.has(`xl/worksheets/sheet${n}.xml`)) n++;
-    const part = `xl/worksheets/sheet${n}.xml`;
+    const folder = this.workbookFolder();
+    while (taken.has(`${folder}worksheets/sheet${n}.xml`.toLowerCase())) n++;
+    const part = `${folder}worksheets/sheet${n}.xml`;
     this.newSheets.push({ name, part });
     this.changedParts.set(part, xml);
   }
 
   /** Extends [Content_Types].xml, xl/workbook.xml and its rels with the new sheets; nothing there is changed or removed. */
   private async registerSheets(): Promise<void> {
-    const rels = this.zip.file(WORKBOOK_RELS) ? await this.current(WORKBOOK_RELS) : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
-    const workbook = await this.current(WORKBOOK_PART);
+    const { part: workbookPart, relsPart } = this.index;
+    const rels = this.zip.file(relsPart) ? await this.current(relsPart) : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+    const workbook = await this.current(workbookPart);
     const types = await this.current(CONTENT_TYPES);
     const usedIds = new Set(this.index.rels.map((r) => r.id));
     const worksheetType = this.index.rels.find((r) => r.type.endsWith('/worksheet'))?.type ?? REL_TYPE.worksheet;
@@ -276,27 +283,27 @@ export class WorkbookPackage {
       ids.push(`rId${n}`);
     }
     this.changedParts.set(
-      WORKBOOK_RELS,
+      relsPart,
       insertBeforeRootEnd(
         rels,
-        WORKBOOK_RELS,
+        relsPart,
         this.newSheets.map((s, i) => `<Relationship${attributes([['Id', ids[i]], ['Type', worksheetType], ['Target', `/${s.part}`]])}/>`),
       ),
     );
-    this.changedParts.set(WORKBOOK_PART, addSheetEntries(workbook, this.newSheets.map((s, i) => ({ name: s.name, relId: ids[i] })), await this.sheetNamespaces()));
+    this.changedParts.set(workbookPart, addSheetEntries(workbook, workbookPart, this.newSheets.map((s, i) => ({ name: s.name, relId: ids[i] })), await this.sheetNamespaces()));
     const overrides = this.newSheets.map((s) => `<Override${attributes([['PartName', `/${s.part}`], ['ContentType', WORKSHEET_TYPE]])}/>`);
     this.changedParts.set(CONTENT_TYPES, insertBeforeRootEnd(types, CONTENT_TYPES, overrides));
   }
 
   private async addStylesPart(xml: string): Promise<void> {
-    const part = 'xl/styles.xml';
+    const part = `${this.workbookFolder()}styles.xml`;
+    const relsPart = this.index.relsPart;
     this.changedParts.set(part, xml);
-    const rels = await this.text(WORKBOOK_RELS);
     const used = new Set(this.index.rels.map((r) => r.id));
     let n = 1;
-    while (used.has(`rId${n}`) || this.changedParts.get(WORKBOOK_RELS)?.includes(`Id="rId${n}"`)) n++;
-    const base = this.changedParts.get(WORKBOOK_RELS) ?? rels;
-    this.changedParts.set(WORKBOOK_RELS, insertBeforeRootEnd(base, WORKBOOK_RELS, [`<Relationship Id="rId${n}" Type="${REL_TYPE.styles}" Target="styles.xml"/>`]));
+    while (used.has(`rId${n}`) || this.changedParts.get(relsPart)?.includes(`Id="rId${n}"`)) n++;
+    const base = await this.current(relsPart);
+    this.changedParts.set(relsPart, insertBeforeRootEnd(base, relsPart, [`<Relationship Id="rId${n}" Type="${REL_TYPE.styles}" Target="/${part}"/>`]));
     const types = this.changedParts.get(CONTENT_TYPES) ?? (await this.text(CONTENT_TYPES));
     this.changedParts.set(CONTENT_TYPES, insertBeforeRootEnd(types, CONTENT_TYPES, [`<Override PartName="/${part}" ContentType="${STYLES_TYPE}"/>`]));
   }
@@ -475,13 +482,13 @@ function insertBeforeRootEnd(xml: string, part: string, elements: string[]): str
 }
 
 /** xl/workbook.xml with `<sheet>` entries appended to its sheet list; `r:id` in the workbook's own relationships namespace. */
-function addSheetEntries(xml: string, sheets: { name: string; relId: string }[], namespaces: SheetNamespaces): string {
+function addSheetEntries(xml: string, part: string, sheets: { name: string; relId: string }[], namespaces: SheetNamespaces): string {
   let sheetsClose = -1;
   let prefix = '';
   let relPrefix: string | undefined;
   let maxId = 0;
   walkElements(
-    WORKBOOK_PART,
+    part,
     xml,
     (e) => {
       if (e.local === 'sheets' && e.path.length === 1) sheetsClose = e.span.closeStart;
@@ -493,7 +500,7 @@ function addSheetEntries(xml: string, sheets: { name: string; relId: string }[],
       for (const [k, v] of Object.entries(e.tag.attributes)) if (k.startsWith('xmlns:') && (v === REL_NS || v === STRICT_REL_NS)) relPrefix = k.slice(6);
     },
   );
-  if (sheetsClose < 0) throw new UnreadableWorkbook('the file is damaged (xl/workbook.xml has no sheet list)');
+  if (sheetsClose < 0) throw new UnreadableWorkbook(`the file is damaged (${part} has no sheet list)`);
   const entries = sheets.map((s, i) => {
     const id = relPrefix ? `${relPrefix}:id` : 'r:id';
     const ns: [string, string | undefined] = ['xmlns:r', relPrefix ? undefined : namespaces.relationships];
@@ -510,16 +517,16 @@ const AFTER_CALC_PR = new Set(['oleSize', 'customWorkbookViews', 'pivotCaches', 
  * has none): the formulas kap wrote carry only the figures kap computed, and
  * Excel recalculates them all on opening. Every other byte as it was.
  */
-function withFullCalcOnLoad(xml: string): string {
+function withFullCalcOnLoad(xml: string, part: string): string {
   let calcPr: ElementEvent | undefined;
   let after: ElementEvent | undefined;
   let root: ElementEvent | undefined;
-  walkElements(WORKBOOK_PART, xml, (e) => {
+  walkElements(part, xml, (e) => {
     if (e.path.length === 0) root = e;
     else if (e.path.length === 1 && e.local === 'calcPr') calcPr = e;
     else if (e.path.length === 1 && !after && AFTER_CALC_PR.has(e.local)) after = e;
   });
-  if (!root) throw new UnreadableWorkbook('the file is damaged (xl/workbook.xml has no workbook element)');
+  if (!root) throw new UnreadableWorkbook(`the file is damaged (${part} has no workbook element)`);
   if (calcPr) {
     const value = calcPr.tag.attributes.fullCalcOnLoad;
     if (value === '1' || value === 'true') return xml;

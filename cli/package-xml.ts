@@ -144,19 +144,40 @@ export interface WorkbookIndex {
   stylesPart?: string;
   sharedStringsPart?: string;
   rels: Relationship[];
+  /** The workbook part (`xl/workbook.xml` nearly always) and its relationships part. */
+  part: string;
+  relsPart: string;
 }
 
 export const WORKBOOK_PART = 'xl/workbook.xml';
 export const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
+export const PACKAGE_RELS = '_rels/.rels';
+
+/** `xl/worksheets/sheet3.xml` -> `xl/worksheets/_rels/sheet3.xml.rels`. */
+export function relsPartOf(part: string): string {
+  const slash = part.lastIndexOf('/');
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+/**
+ * Where the workbook part is: the target of the package's officeDocument
+ * relationship (`_rels/.rels`). Every spreadsheet program writes
+ * `xl/workbook.xml`, but the format allows any path.
+ */
+export function workbookPartOf(packageRels: Uint8Array | undefined): string {
+  const rel = parseRels(PACKAGE_RELS, packageRels, '').find((r) => r.type.endsWith('/officeDocument') && r.part);
+  return rel?.part ?? WORKBOOK_PART;
+}
 
 const truthy = (v: string | undefined): boolean => v === '1' || v === 'true' || v === 'on';
 
-/** The workbook's sheet list, date system and protection, from xl/workbook.xml and its relationships. */
-export function readWorkbookIndex(workbookXml: Uint8Array, relsXml: Uint8Array | undefined): WorkbookIndex {
-  const rels = parseRels(WORKBOOK_RELS, relsXml, 'xl');
+/** The workbook's sheet list, date system and protection, from the workbook part (`part`) and its relationships. */
+export function readWorkbookIndex(workbookXml: Uint8Array, relsXml: Uint8Array | undefined, part = WORKBOOK_PART): WorkbookIndex {
+  const relsPart = relsPartOf(part);
+  const rels = parseRels(relsPart, relsXml, part.includes('/') ? part.slice(0, part.lastIndexOf('/')) : '');
   const byId = new Map(rels.map((r) => [r.id, r]));
-  const index: WorkbookIndex = { sheets: [], date1904: false, structureLocked: false, rels };
-  parseBytes(WORKBOOK_PART, workbookXml, {
+  const index: WorkbookIndex = { sheets: [], date1904: false, structureLocked: false, rels, part, relsPart };
+  parseBytes(part, workbookXml, {
     open(tag, local) {
       if (local === 'sheet') {
         const relId = attribute(tag, 'id', true) ?? '';

@@ -74,13 +74,14 @@ export function inspectXlsx(bytes: Buffer, limits: GuardLimits = DEFAULT_LIMITS)
   const list = centralDirectory(bytes);
   if (typeof list === 'string') return refuse(list);
   const entries = new Map(list.map((e) => [e.name, e]));
-  if (!entries.has('[Content_Types].xml') || !entries.has('xl/workbook.xml')) {
+  // The workbook part is where _rels/.rels says (xl/workbook.xml but for a few generators); the reader follows it.
+  if (!entries.has('[Content_Types].xml') || !(entries.has('xl/workbook.xml') || entries.has('_rels/.rels'))) {
     return refuse('a zip archive but not an .xlsx workbook (no xl/workbook.xml inside)');
   }
-  if (entries.has('xl/vbaProject.bin')) {
+  if (list.some((e) => /(^|\/)vbaProject\.bin$/i.test(e.name))) {
     return refuse('the workbook holds macros (.xlsm): kap does not open macro-enabled workbooks; save a copy as .xlsx (Excel Workbook) and use that');
   }
-  if (list.some((e) => e.name.startsWith('xl/externalLinks/'))) {
+  if (list.some((e) => /(^|\/)externalLinks\//.test(e.name))) {
     return refuse('the workbook links to other workbooks (external links), which kap never follows or rewrites: break the links in Excel (Data > Edit Links > Break Link) on a copy and use that');
   }
   if (list.some((e) => e.flags & 1)) return refuse(ENCRYPTED_ZIP);
@@ -99,7 +100,7 @@ export function guardWholeXlsx(bytes: Buffer, limits: GuardLimits = DEFAULT_LIMI
     const data = partData(bytes, entry, budget, limits.maxUnpackedBytes);
     if (typeof data === 'string') return refuse(data);
     budget -= data.length;
-    if (/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) {
+    if (/(^|\/)worksheets\/[^/]+\.xml$/.test(entry.name)) {
       const problem = sheetProblem(entry.name, data, limits.maxSheetRows);
       if (problem) return refuse(problem);
     }

@@ -15,11 +15,11 @@
 // whose structure protection forbids adding a sheet is refused with exit 2
 // and one line, the file untouched. LibreOffice opens what kap wrote.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { strFromU8 } from 'fflate';
+import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { isPlanSheet } from '../../cli/package-reader';
-import { parseRels, readWorkbookIndex, WorkbookIndex } from '../../cli/package-xml';
+import { PACKAGE_RELS, parseRels, readWorkbookIndex, relsPartOf, WorkbookIndex, workbookPartOf } from '../../cli/package-xml';
 import { parseCsv } from '../support/csv';
 import { lostFrom, Parts, parseXml, partsOf, sameBytes, XmlNode } from '../support/package-parts';
 import { libreOffice } from '../support/programs';
@@ -36,8 +36,6 @@ const FILES = readdirSync(CORPUS)
 const STRUCTURE_LOCKED = new Set(['poi-structure-locked.xlsx', 'poi-structure-locked-legacy-password.xlsx']);
 
 const CONTENT_TYPES = '[Content_Types].xml';
-const WORKBOOK = 'xl/workbook.xml';
-const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
 const REVIEW_NAMES = new Set(['Review', 'Revisión']);
 
 interface Runs {
@@ -75,8 +73,14 @@ function text(parts: Parts, part: string): string {
   return strFromU8(parts.get(part)!);
 }
 
+/** The workbook's index: where the package's relationships put the workbook part (xl/workbook.xml nearly always). */
 function indexOf(parts: Parts): WorkbookIndex {
-  return readWorkbookIndex(parts.get(WORKBOOK)!, parts.get(WORKBOOK_RELS));
+  const part = workbookPartOf(parts.get(PACKAGE_RELS));
+  return readWorkbookIndex(parts.get(part)!, parts.get(relsPartOf(part)), part);
+}
+
+function workbookXml(parts: Parts): XmlNode {
+  return parseXml(parts.get(indexOf(parts).part)!);
 }
 
 /** The parts a sheet owns through its relationships (notes, drawings and what they point to), which kap drops with an old Review sheet. */
@@ -95,10 +99,6 @@ function ownedBy(parts: Parts, sheetPart: string): Set<string> {
   };
   visit(sheetPart);
   return owned;
-}
-
-function relsPartOf(part: string): string {
-  return `${path.posix.dirname(part)}/_rels/${path.posix.basename(part)}.rels`;
 }
 
 /** Which cells a sheet part holds a value or formula in (row -> columns). */
@@ -179,7 +179,7 @@ function problems(original: Parts, next: Parts): string[] {
     }
     if (sameBytes(bytes, now)) continue;
     if (part === reviewBefore?.part) continue;
-    if (part === CONTENT_TYPES || part === WORKBOOK || part === WORKBOOK_RELS) {
+    if (part === CONTENT_TYPES || part === before.part || part === before.relsPart) {
       const lost = lostFrom(parseXml(bytes), parseXml(now), {
         mayDrop: (node) => node.local === 'Override' && reviewOwned.has(node.attributes.PartName?.replace(/^\//, '')),
         mayChange: (node, attribute) => node.local === 'calcPr' && attribute === 'fullCalcOnLoad',
@@ -232,12 +232,7 @@ function reviewPart(parts: Parts): string {
   return review.part;
 }
 
-/** Known failures, each with its reason; fixed ones leave (it.failing fails once the file passes). */
-const KNOWN_FAILURES: Record<string, string> = {
-  'sheetjs-legacy-sheet-password.xlsx': 'its workbook part is wtf/workbook.xml, found through _rels/.rels; kap looks only at xl/workbook.xml',
-};
-
-const accepted = FILES.filter((f) => !STRUCTURE_LOCKED.has(f) && !(f in KNOWN_FAILURES));
+const accepted = FILES.filter((f) => !STRUCTURE_LOCKED.has(f));
 
 describe('kap on real workbooks: every part it does not own stays as it was', () => {
   it('has a corpus of real workbooks with their sources noted', () => {
@@ -274,14 +269,14 @@ describe('kap on real workbooks: every part it does not own stays as it was', ()
 
     it('Excel recalculates on opening when kap wrote formulas (calcPr fullCalcOnLoad), and only then', async () => {
       const r = await run(name);
-      const fullCalc = (parts: Parts): string | undefined => parseXml(parts.get(WORKBOOK)!).children.find((c) => c.local === 'calcPr')?.attributes.fullCalcOnLoad;
+      const fullCalc = (parts: Parts): string | undefined => workbookXml(parts).children.find((c) => c.local === 'calcPr')?.attributes.fullCalcOnLoad;
       if (formulaCount(r.afterNew) > formulaCount(r.original)) expect(fullCalc(r.afterSecondWrite)).toBe('1');
       else expect(fullCalc(r.afterSecondWrite)).toBe(fullCalc(r.original));
     });
 
     it('the sheets kap wrote use the workbook\'s own namespaces (Strict or transitional)', async () => {
       const r = await run(name);
-      const workbook = parseXml(r.afterSecondWrite.get(WORKBOOK)!);
+      const workbook = workbookXml(r.afterSecondWrite);
       const main = namespaceOf(workbook, workbook.name);
       const sheets = workbook.children.find((c) => c.local === 'sheets')!.children;
       const relationships = (sheet: XmlNode): string | undefined => {
@@ -306,13 +301,6 @@ describe('kap on real workbooks: every part it does not own stays as it was', ()
       expect(again.code).toBe(0);
       expect(again.out).toContain('nothing to add');
       expect(readFileSync(r.file).equals(before)).toBe(true);
-    });
-  });
-
-  describe.each(Object.entries(KNOWN_FAILURES))('%s (known failure: %s)', (name) => {
-    it.failing('kap new and --write keep every part', async () => {
-      const r = await run(name);
-      expect(problems(r.original, r.afterSecondWrite)).toEqual([]);
     });
   });
 
@@ -363,10 +351,32 @@ describe('plans LibreOffice saved, beside a chart and a pivot table', () => {
   });
 });
 
+describe('a workbook outside xl/ (its part found through _rels/.rels) is guarded like any other', () => {
+  const OUTSIDE = 'sheetjs-legacy-sheet-password.xlsx';
+  it.each([
+    ['macros', 'wtf/vbaProject.bin', /macros/],
+    ['links to other workbooks', 'wtf/externalLinks/externalLink1.xml', /external links/],
+  ])('%s are refused', async (_what, part, reason) => {
+    const file = path.join(tempDir(), OUTSIDE);
+    writeFileSync(file, zipSync({ ...unzipSync(readFileSync(path.join(CORPUS, OUTSIDE))), [part]: new Uint8Array([60, 120, 47, 62]) }));
+    const r = await kap('check', file, '--as-of', AS_OF);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(reason);
+  });
+});
+
 const lo = libreOffice();
 const CSV_FILTER = 'csv:Text - txt - csv (StarCalc):44,34,UTF8,1,,0,false,true,false,false,false,-1';
 /** A handful: LibreOffice takes seconds per file. */
-const OPENED_BY_LIBREOFFICE = ['lo-plan-review-note.xlsx', 'poi-chart-sheet-pivot.xlsx', 'openpyxl-prefixed-ns0.xlsx', 'tealeg-x-prefix-wps.xlsx', 'poi-threaded-comments.xlsx'];
+const OPENED_BY_LIBREOFFICE = [
+  'lo-plan-review-note.xlsx',
+  'poi-chart-sheet-pivot.xlsx',
+  'openpyxl-prefixed-ns0.xlsx',
+  'tealeg-x-prefix-wps.xlsx',
+  'poi-threaded-comments.xlsx',
+  'poi-strict-ooxml.xlsx',
+  'sheetjs-legacy-sheet-password.xlsx',
+];
 
 lo.describe('LibreOffice opens what kap wrote', () => {
   it('every sheet of a handful of written corpus files, the Review sheet with its title', async () => {
