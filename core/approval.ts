@@ -376,3 +376,32 @@ export function approvalOutcome(result: ApprovalPlan, request: Pick<ApprovalRequ
   if (!result.ok) return { ok: false, problems: result.problems };
   return { ok: true, sheet, by: request.by.trim(), on: formatDay(request.on), approved: result.approved };
 }
+
+/** Approval cells of one column on consecutive rows: what a host writes in one range. */
+export interface ApprovalBlock {
+  row: number;
+  column: number;
+  /** One cell a row. */
+  values: LayoutCell[][];
+}
+
+/**
+ * The cells grouped into column blocks of consecutive rows, so a host writes
+ * three ranges for a run of selected rows instead of three per row. Only the
+ * given cells are in the blocks: rows between two approved ones are never
+ * written.
+ */
+export function approvalBlocks(cells: readonly ApprovalCell[]): ApprovalBlock[] {
+  const byColumn = new Map<number, ApprovalCell[]>();
+  for (const c of cells) byColumn.set(c.column, [...(byColumn.get(c.column) ?? []), c]);
+  const blocks: ApprovalBlock[] = [];
+  for (const [column, list] of byColumn) {
+    list.sort((a, b) => a.row - b.row);
+    for (const c of list) {
+      const last = blocks[blocks.length - 1];
+      if (last && last.column === column && last.row + last.values.length === c.row) last.values.push([c.value]);
+      else blocks.push({ row: c.row, column, values: [[c.value]] });
+    }
+  }
+  return blocks;
+}

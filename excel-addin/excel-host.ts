@@ -4,6 +4,7 @@
 // a fixed number of syncs whatever the row count; every decision is the core's.
 
 import { a1, columnLetter } from '../core/a1';
+import { approvalBlocks, approvalCellsForSelection, ApprovalOutcome, approvalOutcome, SelectedRows } from '../core/approval';
 import { checkPlan, CheckResult } from '../core/check';
 import { Language, sheetKeyOf } from '../core/contract';
 import { clientCopyWorkbook } from './client-copy-file';
@@ -11,7 +12,7 @@ import { hostValues, isDate, isFormula, LayoutCell, NUMBER_FORMATS } from '../co
 import { reviewInputOf, reviewLayout } from '../core/layout/review';
 import { SheetLayout, templateLayout } from '../core/layout/template';
 import { PaneCheckView, paneView } from '../core/pane-view';
-import { SheetGrid, WorkbookInput } from '../core/read';
+import { readPlan, SheetGrid, WorkbookInput } from '../core/read';
 import { Day, dayFromParts } from '../core/values';
 import type { PaneHost } from '../ui/pane-host';
 
@@ -40,9 +41,11 @@ type HostValue = string | number | boolean;
  */
 export interface ExcelFeatures {
   mergedAreas: boolean;
+  /** A selection of several areas (Ctrl+click) is read whole (ExcelApi 1.9); older Excel reads one area. */
+  selectedRanges?: boolean;
 }
 
-export const NO_EXTRA_FEATURES: ExcelFeatures = { mergedAreas: false };
+export const NO_EXTRA_FEATURES: ExcelFeatures = { mergedAreas: false, selectedRanges: false };
 
 /** The plan sheets as the core reads them, and every sheet name in the workbook. */
 export interface WorkbookRead {
@@ -421,6 +424,53 @@ export async function clientCopyFile(context: Excel.RequestContext, language: La
   return clientCopyWorkbook(input, language);
 }
 
+/**
+ * Approve: the commitments on the selected rows get their Approved by,
+ * Approval date and Approved terms, and no other cell changes. The selection
+ * is read with the plan (four syncs), the core decides the cells, and they are
+ * written as one range per column and run of rows, in one more sync.
+ */
+export async function approveSelected(context: Excel.RequestContext, language: Language, by: string, on: Day, features: ExcelFeatures = NO_EXTRA_FEATURES): Promise<ApprovalOutcome> {
+  // Loaded here, sent with readWorkbook's first request: no sync of its own.
+  const selection = features.selectedRanges ? context.workbook.getSelectedRanges() : context.workbook.getSelectedRange();
+  selection.load('address');
+  const { input } = await readWorkbook(context, features);
+  const { plan } = readPlan(input, language);
+  const result = approvalCellsForSelection(plan, selectionRows(selection.address), { by, on }, language);
+  const sheetName = plan.sheets.commitments?.name ?? '';
+  if (result.ok) {
+    const sheet = context.workbook.worksheets.getItem(sheetName);
+    for (const block of approvalBlocks(result.cells)) {
+      const range = sheet.getRange(`${a1(block.row, block.column)}:${a1(block.row + block.values.length - 1, block.column)}`);
+      range.values = hostValues(block.values);
+      // Dates arrive as serial numbers: the date cells get a date format so they read as dates.
+      if (block.values.some(([v]) => isDate(v))) range.numberFormat = block.values.map(() => [NUMBER_FORMATS.date]);
+    }
+    await context.sync();
+  }
+  return approvalOutcome(result, { by, on }, sheetName);
+}
+
+/**
+ * The rows of a selection's address: `Commitments!A2:C4`, `'Learning plan'!B3`,
+ * `Commitments!A:A` (a whole column), `Commitments!3:5` (whole rows), several
+ * areas separated by commas.
+ */
+export function selectionRows(address: string): SelectedRows[] {
+  const rows: SelectedRows[] = [];
+  for (const m of address.matchAll(/(?:'((?:[^']|'')+)'|([^'!,]+))!\$?([A-Z]{0,3})\$?(\d*)(?::\$?([A-Z]{0,3})\$?(\d*))?/gi)) {
+    const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+    const top = m[4] === '' ? 1 : Number(m[4]);
+    const end = m[6] === undefined ? m[4] : m[6];
+    const bottom = end === '' ? EXCEL_ROWS : Number(end);
+    rows.push({ sheet, top: Math.min(top, bottom), bottom: Math.max(top, bottom) });
+  }
+  return rows;
+}
+
+/** Excel's last row: a whole-column selection reaches it. */
+const EXCEL_ROWS = 1048576;
+
 /** Today in the user's own time zone, which is what "overdue" means to them. */
 export function today(now: Date = new Date()): Day {
   return dayFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate());
@@ -438,6 +488,7 @@ export function excelPaneHost(excel: ExcelApi, clock: () => Day = () => today(),
     checkPlan: (language) => excel.run((context) => checkWorkbook(context, language, clock(), features)),
     writeReview: (language) => excel.run((context) => writeReview(context, language, clock(), features)),
     selectCell: (sheet, cell) => excel.run((context) => selectCell(context, sheet, cell)),
+    approveCommitments: (language, by) => excel.run((context) => approveSelected(context, language, by, clock(), features)),
     prepareClientCopy: async (language) => {
       const file = await excel.run((context) => clientCopyFile(context, language));
       await excel.createWorkbook(file);

@@ -4,6 +4,7 @@
 // them on SpreadsheetApp.getActiveSpreadsheet().
 
 import { parseA1 } from '../core/a1';
+import { approvalBlocks, approvalCellsForSelection, ApprovalOutcome, approvalOutcome } from '../core/approval';
 import { checkPlan, CheckResult } from '../core/check';
 import { ClientCopy, clientCopy } from '../core/client-copy';
 import { Language } from '../core/contract';
@@ -12,7 +13,8 @@ import { templateLayout, TemplateData } from '../core/layout/template';
 import { findingsPage, firstPage, phaseOf, unsupportedPage } from '../core/pane-page';
 import { PaneCheckView, paneView } from '../core/pane-view';
 import { Day, dayFromDate } from '../core/values';
-import { applyTemplate, PlanSpreadsheet, PlanSpreadsheetApp, readWorkbook, ReadWorkbook, todayIn, writeReviewSheet } from './sheets-adapter';
+import { readPlan } from '../core/read';
+import { applyTemplate, PlanSpreadsheet, PlanSpreadsheetApp, readWorkbook, ReadWorkbook, selectedRows, todayIn, writeApprovalBlocks, writeReviewSheet } from './sheets-adapter';
 import { ServerFunctions } from './server-api';
 
 /** Create plan: adds the sheets and columns that are missing (filled from `data` for the sample plan). */
@@ -53,6 +55,18 @@ export function clientCopyIn(ss: PlanSpreadsheet, language: Language): ClientCop
   return clientCopy(readWorkbook(ss).input, { outputLanguage: language });
 }
 
+/** Approve: the commitments on the selected rows get their three approval cells, today in the spreadsheet's time zone; no other cell changes. */
+export function approveIn(ss: PlanSpreadsheet, language: Language, by: string, asOf?: Day): ApprovalOutcome {
+  const selection = selectedRows(ss);
+  const workbook = readWorkbook(ss);
+  const on = asOf ?? today(workbook);
+  const { plan } = readPlan(workbook.input, language);
+  const result = approvalCellsForSelection(plan, selection, { by, on }, language);
+  const name = plan.sheets.commitments?.name ?? '';
+  if (result.ok) writeApprovalBlocks(workbook.sheets.get(name)!, approvalBlocks(result.cells));
+  return approvalOutcome(result, { by, on }, name);
+}
+
 /** The server functions of ServerFunctions, bound to one spreadsheet. */
 export function serverFunctionsFor(app: PlanSpreadsheetApp, ss: () => PlanSpreadsheet): ServerFunctions {
   return {
@@ -71,6 +85,7 @@ export function serverFunctionsFor(app: PlanSpreadsheetApp, ss: () => PlanSpread
     },
     selectCell: (sheet, cell) => selectCellIn(ss(), String(sheet), String(cell)),
     prepareClientCopy: (language) => clientCopyIn(ss(), languageOf(language)),
+    approveCommitments: (language, by) => approveIn(ss(), languageOf(language), typeof by === 'string' ? by : ''),
   };
 }
 

@@ -3,6 +3,7 @@
 // (which calls it), so both sides are type-checked against the same names,
 // arguments and results. Everything that crosses is JSON-safe: no Date objects.
 
+import type { ApprovalOutcome } from '../core/approval';
 import type { ClientCopy } from '../core/client-copy';
 import type { Language } from '../core/contract';
 import type { ListPage, PaneCheckPage } from '../core/pane-page';
@@ -29,6 +30,8 @@ export interface ServerFunctions {
    * internal data in the same file (docs/sheets.md).
    */
   prepareClientCopy(language: Language): ClientCopy;
+  /** Approves the commitments on the selected rows of the Commitments sheet as `by`, today in the spreadsheet's time zone. */
+  approveCommitments(language: Language, by: string): ApprovalOutcome;
 }
 
 export type ServerFunctionName = keyof ServerFunctions;
@@ -42,6 +45,7 @@ export const SERVER_FUNCTION_NAMES = [
   'writeReview',
   'selectCell',
   'prepareClientCopy',
+  'approveCommitments',
 ] as const satisfies readonly ServerFunctionName[];
 
 /** Every ServerFunctions key is listed above (compile error otherwise). */
@@ -100,5 +104,6 @@ export function sheetsPaneHost(run: ScriptRun, saveClientCopy: (copy: ClientCopy
       await callServer(run, 'selectCell', sheet, cell);
     },
     prepareClientCopy: async (language) => saveClientCopy(await callServer(run, 'prepareClientCopy', language), language),
+    approveCommitments: (language, by) => callServer(run, 'approveCommitments', language, by),
   };
 }

@@ -77,3 +77,4 @@ export const moreCommitments: ServerFunctions['moreCommitments'] = (language, of
 export const writeReview: ServerFunctions['writeReview'] = (language) => server().writeReview(language);
 export const selectCell: ServerFunctions['selectCell'] = (sheet, cell) => server().selectCell(sheet, cell);
 export const prepareClientCopy: ServerFunctions['prepareClientCopy'] = (language) => server().prepareClientCopy(language);
+export const approveCommitments: ServerFunctions['approveCommitments'] = (language, by) => server().approveCommitments(language, by);

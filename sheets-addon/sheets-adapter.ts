@@ -6,6 +6,7 @@
 import { a1, columnLetter } from '../core/a1';
 import { Language, sheetKeyOf } from '../core/contract';
 import { ArgumentSeparator, argumentSeparatorOf, localizedFormula } from '../core/formula-locale';
+import type { ApprovalBlock, SelectedRows } from '../core/approval';
 import { hostValue, isDate, isFormula, LayoutCell, NUMBER_FORMATS } from '../core/layout/cells';
 import { ReviewLayout } from '../core/layout/review';
 import { ColumnFormat, SheetLayout, TemplateLayout } from '../core/layout/template';
@@ -32,6 +33,9 @@ export interface PlanRange {
   setBackground(color: string | null): PlanRange;
   /** Selects the range and shows its sheet (Spreadsheet.setActiveRange acts on the active sheet only). */
   activate(): PlanRange;
+  getSheet(): PlanSheet;
+  getRow(): number;
+  getNumRows(): number;
 }
 
 export interface PlanRangeList {
@@ -40,6 +44,7 @@ export interface PlanRangeList {
   setBackground(color: string | null): PlanRangeList;
   setWrap(isWrapEnabled: boolean): PlanRangeList;
   setVerticalAlignment(alignment: 'top' | 'middle' | 'bottom' | null): PlanRangeList;
+  getRanges(): PlanRange[];
 }
 
 export interface PlanSheet {
@@ -67,6 +72,8 @@ export interface PlanSpreadsheet {
   getSpreadsheetTimeZone(): string;
   getSpreadsheetLocale(): string;
   toast(msg: string, title: string): void;
+  /** The ranges the user has selected (several with Ctrl+click), null when none. */
+  getActiveRangeList(): PlanRangeList | null;
 }
 
 export interface PlanValidationBuilder {
@@ -443,4 +450,28 @@ function dateCells(values: LayoutCell[][]): string[] {
   const cells: string[] = [];
   values.forEach((row, i) => row.forEach((c, j) => c !== null && isDate(c) && cells.push(a1(i + 1, j + 1))));
   return cells;
+}
+
+/** The rows the user has selected, area by area: one call per area, whatever the rows. */
+export function selectedRows(ss: PlanSpreadsheet): SelectedRows[] {
+  const list = ss.getActiveRangeList();
+  if (!list) return [];
+  return list.getRanges().map((r) => {
+    const top = r.getRow();
+    return { sheet: r.getSheet().getName(), top, bottom: top + r.getNumRows() - 1 };
+  });
+}
+
+/**
+ * Writes the approval cells the core decided, one range per column and run of
+ * rows, and gives the date cells a date format (setValues gets a date as its
+ * serial number). Nothing else on the sheet is written.
+ */
+export function writeApprovalBlocks(sheet: PlanSheet, blocks: readonly ApprovalBlock[]): void {
+  const dates: string[] = [];
+  for (const b of blocks) {
+    sheet.getRange(b.row, b.column, b.values.length, 1).setValues(b.values.map(([v]) => [hostValue(v)]));
+    if (b.values.some(([v]) => isDate(v))) dates.push(`${a1(b.row, b.column)}:${a1(b.row + b.values.length - 1, b.column)}`);
+  }
+  if (dates.length > 0) sheet.getRangeList(dates).setNumberFormat(NUMBER_FORMATS.date);
 }

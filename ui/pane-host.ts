@@ -1,6 +1,7 @@
 // What the shared pane asks of its host. Excel implements it with Excel.run,
 // Google Sheets with google.script.run; the pane never knows which it talks to.
 
+import type { ApprovalOutcome } from '../core/approval';
 import type { Language } from '../core/contract';
 import type { Phase } from '../core/finding';
 import type { ListPage, PaneCheckPage } from '../core/pane-page';
@@ -17,4 +18,10 @@ export interface PaneHost {
   writeReview(language: Language): Promise<{ sheet: string; findings: number }>;
   selectCell(sheet: string, cell: string): Promise<void>;
   prepareClientCopy(language: Language): Promise<{ message: string }>;
+  /**
+   * Approves the commitments on the rows selected in the Commitments sheet as
+   * `by`, today: writes their Approved by, Approval date and Approved terms and
+   * nothing else (the core decides the cells), or refuses, writing nothing.
+   */
+  approveCommitments(language: Language, by: string): Promise<ApprovalOutcome>;
 }

@@ -1,6 +1,7 @@
-// The task pane shared by Excel and Google Sheets: language, the four actions,
-// the scorecard as gauges, findings by phase (each one a way to its cell), the
-// unsupported commitments and the stakeholder map. It talks only to a PaneHost,
+// The task pane shared by Excel and Google Sheets: language, the actions (Approve
+// for the selected commitment rows among them), the scorecard as gauges, findings
+// by phase (each one a way to its cell), the unsupported commitments,
+// feasibility per capacity span and the stakeholder map. It talks only to a PaneHost,
 // speaks the user's language, and explains failures in plain words.
 
 import type { Language } from '../core/contract';
@@ -8,7 +9,9 @@ import { PHASE_NAMES, scoreBand, SEVERITY_NAMES } from '../core/layout/review';
 import { countsOf, ListPage, PAGE_SIZE } from '../core/pane-page';
 import type { PaneCheckView, PaneCommitment, PaneFinding } from '../core/pane-view';
 import { REASON_WORDS } from '../core/support';
+import { approvalMessage, approveControl } from './approve';
 import { el, svg } from './element';
+import { feasibilitySection } from './feasibility';
 import type { PaneHost } from './pane-host';
 import { stakeholderMap } from './stakeholder-map';
 
@@ -40,6 +43,7 @@ const WORDS = {
   busyCheck: { en: 'Checking the plan…', es: 'Revisando el plan…' },
   busyReview: { en: 'Writing the Review sheet…', es: 'Escribiendo la hoja Revisión…' },
   busyCopy: { en: 'Preparing the client copy…', es: 'Preparando la copia para el cliente…' },
+  busyApprove: { en: 'Approving the selected commitments…', es: 'Aprobando los compromisos seleccionados…' },
   added: { en: 'Added:', es: 'Agregado:' },
   nothingMissing: { en: 'Nothing was missing: every plan sheet and column is there.', es: 'No faltaba nada: todas las hojas y columnas del plan están.' },
   reviewWritten: { en: 'Wrote the {sheet} sheet with {n} findings.', es: 'Se escribió la hoja {sheet} con {n} hallazgos.' },
@@ -82,6 +86,11 @@ const FAILURES = {
       es: 'No se pudo escribir la hoja Revisión; Escribir revisión de nuevo la reemplaza completa. Sus hojas del plan no cambiaron.',
     },
     copy: { en: 'The client copy could not be prepared.', es: 'No se pudo preparar la copia para el cliente.' },
+    // The three cells of each row go in one request; one that stops part-way is finished by approving again, which writes the same cells.
+    approve: {
+      en: 'The approval could not be written completely. Approve again: it writes the same cells, and no other cell is touched.',
+      es: 'No se pudo escribir la aprobación completa. Apruebe de nuevo: escribe las mismas celdas y no toca ninguna otra.',
+    },
     select: { en: 'That cell could not be selected.', es: 'No se pudo seleccionar esa celda.' },
   },
   advice: {
@@ -115,7 +124,7 @@ const FAILURES = {
 type AdviceCode = Exclude<keyof typeof FAILURES.advice, 'other'>;
 
 /** The failure in plain words: what did not happen, and what to do about it. */
-export function plainFailure(action: Action | 'select', error: unknown, lang: Language): string {
+export function plainFailure(action: Action | 'approve' | 'select', error: unknown, lang: Language): string {
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   const known = typeof code === 'string' && code in FAILURES.advice ? (code as AdviceCode) : 'other';
   return `${FAILURES.generic[action][lang]} ${FAILURES.advice[known][lang]}`;
@@ -144,13 +153,29 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: PaneOption
     review: el('button', { type: 'button', class: 'kap-button' }),
     copy: el('button', { type: 'button', class: 'kap-button' }),
   };
+  const approve = approveControl({
+    language: () => lang,
+    approve: (by) =>
+      void run('approve', 'busyApprove', async () => {
+        const said = approvalMessage(await host.approveCommitments(lang, by), lang);
+        if ('alert' in said) {
+          alert.replaceChildren(...said.alert.map((line) => el('p', { text: line })));
+          return '';
+        }
+        // The pane shows the plan as it is now: approved commitments drop their not-approved reason.
+        view = await host.checkPlan(lang);
+        render();
+        return said.status;
+      }),
+  });
   const title = el('h1', { class: 'kap-title' });
   const subtitle = el('p', { class: 'kap-subtitle' });
   const languageLabel = el('label', { for: 'kap-language', class: 'kap-label' });
-  const actions = el('div', { class: 'kap-actions', role: 'group' }, buttons.check, buttons.create, buttons.review, buttons.copy);
+  const actions = el('div', { class: 'kap-actions', role: 'group' }, buttons.check, buttons.create, buttons.review, buttons.copy, approve.button);
   root.replaceChildren(
     el('header', { class: 'kap-header' }, el('div', {}, title, subtitle), el('div', { class: 'kap-language' }, languageLabel, picker)),
     actions,
+    approve.panel,
     status,
     alert,
     results,
@@ -167,17 +192,19 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: PaneOption
       buttons[action].textContent = w(action);
       buttons[action].title = w(hints[action]);
     }
+    approve.relabel();
   };
 
   const setBusy = (on: boolean, message = ''): void => {
     busy = on;
     root.setAttribute('aria-busy', String(on));
     for (const b of Object.values(buttons)) b.disabled = on;
+    approve.setDisabled(on);
     picker.disabled = on;
     if (on) status.textContent = message;
   };
 
-  const run = async (action: Action, busyWord: keyof typeof WORDS, work: () => Promise<string>): Promise<void> => {
+  const run = async (action: Action | 'approve', busyWord: keyof typeof WORDS, work: () => Promise<string>): Promise<void> => {
     if (busy) return;
     alert.textContent = '';
     setBusy(true, w(busyWord));
@@ -232,7 +259,7 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: PaneOption
     }
     const { stakeholders } = countsOf(view);
     const mapNote = stakeholders > view.stakeholders.length ? el('p', { class: 'kap-muted', text: fill(w('mapFirst'), { n: view.stakeholders.length, total: stakeholders }) }) : null;
-    results.replaceChildren(scorecard(view), findingsSection(view), commitmentsSection(view), stakeholderMap(view.stakeholders, lang, (p) => select(p.sheet, p.cell)), ...(mapNote ? [mapNote] : []));
+    results.replaceChildren(scorecard(view), findingsSection(view), commitmentsSection(view), feasibilitySection(view.feasibility, lang, select), stakeholderMap(view.stakeholders, lang, (p) => select(p.sheet, p.cell)), ...(mapNote ? [mapNote] : []));
   };
 
   const gauge = (label: string, score: number, overall = false): HTMLElement => {

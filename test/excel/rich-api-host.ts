@@ -519,6 +519,22 @@ const MEMBERS: Members = {
     Tables: { since: '1.1', nav: () => ({ kind: 'TableCollection' }) },
     Application: { since: '1.1', nav: () => ({ kind: 'Application' }) },
     _RemoveReference: { since: '1.1', call: () => undefined },
+    GetSelectedRange: {
+      since: '1.1',
+      call: (_, __, host) => {
+        const { sheet, boxes } = selection(host.workbook);
+        // Inferred: Excel refuses to hand one range for a selection of several areas.
+        if (boxes.length !== 1) throw new HostError('InvalidOperation', 'The selection has several areas; getSelectedRange reads one.', 'Workbook.getSelectedRange');
+        return rangeOf(sheet, boxes[0]);
+      },
+    },
+    GetSelectedRanges: {
+      since: '1.9',
+      call: (_, __, host) => {
+        const { sheet, boxes } = selection(host.workbook);
+        return { kind: 'RangeAreas', sheet, boxes };
+      },
+    },
     // Excel on the web: Excel.createWorkbook sends this in a WacPartition request.
     CreateAndOpenWorkbook: {
       since: '1.8',
@@ -786,6 +802,14 @@ const MEMBERS: Members = {
     },
   },
 };
+
+/** What the user has selected: `workbook.selected` (areas separated by commas), else A1 of the active sheet. */
+function selection(workbook: Workbook): { sheet: Sheet; boxes: Box[] } {
+  const chosen = workbook.selected;
+  const sheet = (chosen && workbook.find(chosen.sheet)) || workbook.active || workbook.sheets[0];
+  if (!chosen) return { sheet, boxes: [{ top: 0, left: 0, rows: 1, columns: 1 }] };
+  return { sheet, boxes: chosen.address.split(',').map((a) => parseAddress(a, sheet)) };
+}
 
 /** Excel.createWorkbook takes a .xlsx file as base64: a zip, so it starts `UEsDB` (inferred: Excel refuses anything else). */
 function checkXlsx(base64: unknown): string {

@@ -22,6 +22,7 @@ import { planOfSize } from '../../bench/plan-of-size';
 import { WorkbookInput } from '../../core/read';
 
 const ENTRY_POINTS = [
+  'approveCommitments',
   'checkPlan',
   'checkPlanFromMenu',
   'createPlan',

@@ -19,16 +19,17 @@ import { buildAddon, loadAddon, LoadedAddon, ROOT } from './addon';
 
 const browserProgram = chromium();
 const SHOTS = path.join(ROOT, 'test-output', 'sheets');
-const SERVER_FUNCTIONS = ['createPlan', 'checkPlan', 'writeReview', 'selectCell', 'prepareClientCopy', 'moreFindings'];
+const SERVER_FUNCTIONS = ['createPlan', 'checkPlan', 'writeReview', 'selectCell', 'prepareClientCopy', 'moreFindings', 'approveCommitments'];
 /** Where Sheets serves a sidebar from: a sandbox origin, not the spreadsheet's. */
 const SIDEBAR_URL = 'https://n-sidebar-0lu-script.googleusercontent.com/userCodeAppPanel';
 
 browserProgram.describe('the Sheets sidebar', () => {
   let browser: Browser;
   let addon: LoadedAddon;
+  let code: string;
 
   beforeAll(async () => {
-    const code = buildAddon();
+    code = buildAddon();
     // The sample plan as a KAM built it with kap, without its Capacity sheet: Create plan adds it.
     const sample = PlanWorkbook.empty();
     sample.applyTemplate(templateLayout({ sheets: [] }, 'en', sampleData('en')));
@@ -131,6 +132,65 @@ browserProgram.describe('the Sheets sidebar', () => {
     expect(await group.locator('.kap-finding').count()).toBeGreaterThan(before);
     await page.locator('.kap-phase .kap-more').first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, '6-more-findings.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  const WORDS = {
+    en: { check: 'Check plan', language: 'English', over: 'Over capacity', approve: 'Approve selected', name: 'Your name, recorded as Approved by', confirm: 'Approve', done: 'Approved by Lucía Fernández on 2027-03-15: C3', elsewhere: 'The selection is on Capacity, not on Commitments' },
+    es: { check: 'Revisar plan', language: 'Español', over: 'Sobre la capacidad', approve: 'Aprobar selección', name: 'Su nombre, que queda en Aprobado por', confirm: 'Aprobar', done: 'Aprobado por Lucía Fernández el 2027-03-15: C3', elsewhere: 'La selección está en Capacidad, no en Compromisos' },
+  } as const;
+
+  it.each(['en', 'es'] as const)('shows feasibility, one span over capacity, and approves the selected commitment, asking the name once (%s)', async (lang) => {
+    const w = WORDS[lang];
+    const sample = PlanWorkbook.empty();
+    sample.applyTemplate(templateLayout({ sheets: [] }, lang, sampleData(lang)));
+    const on = loadAddon(code, sample.input(), { now: new Date(Date.UTC(2027, 2, 15, 12)) });
+    const commitments = lang === 'es' ? 'Compromisos' : 'Commitments';
+    const errors: string[] = [];
+    const page = await openSidebar(on, errors);
+    if (lang === 'es') await page.getByLabel('Language').selectOption('es');
+    await page.getByRole('button', { name: w.check }).click();
+    const section = page.locator('.kap-feasibility');
+    await section.waitFor();
+    // The sample's Data science span is over: 340 of 300 hours. It comes first, marked in words and colour.
+    const over = page.locator('.kap-span-over');
+    expect(await over.count()).toBe(1);
+    expect(await page.locator('.kap-span').first().evaluate((e) => e.classList.contains('kap-span-over'))).toBe(true);
+    expect(await over.textContent()).toContain(w.over);
+    const hours = over.getByRole('meter').first();
+    expect(await hours.getAttribute('aria-valuetext')).toBe(lang === 'es' ? '340 de 300 h: 40 de más (113%)' : '340 of 300 h: 40 over (113%)');
+    expect(await hours.getAttribute('aria-valuenow')).toBe('100');
+    await section.screenshot({ path: path.join(SHOTS, `feasibility-${lang}.png`) });
+    // A wider pane (Excel's can be) puts the figures beside the bars.
+    await page.setViewportSize({ width: 800, height: 900 });
+    await section.screenshot({ path: path.join(SHOTS, `feasibility-800-${lang}.png`) });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
+    await page.setViewportSize({ width: 300, height: 900 });
+
+    // C3, the licence price, needs an approval nobody gave: the reviewer selects its row and approves it.
+    expect(await page.locator('.kap-commitment-name', { hasText: 'C3' }).count()).toBe(1);
+    on.book.select(commitments, 'B4');
+    await page.getByRole('button', { name: w.approve }).click();
+    const nameBox = page.getByLabel(w.name);
+    await nameBox.waitFor();
+    await nameBox.fill('Lucía Fernández');
+    await page.locator('.kap-approve').screenshot({ path: path.join(SHOTS, `approve-name-${lang}.png`) });
+    await page.getByRole('button', { name: w.confirm, exact: true }).click();
+    await page.waitForFunction((text) => document.querySelector('.kap-status')?.textContent?.startsWith(text), w.done);
+    const sheet = on.book.sheet(commitments);
+    expect([sheet.peek('L4')?.value, sheet.peek('P4')?.value]).toEqual(['Lucía Fernández', expect.stringContaining('8 h')]);
+    // Checked again: C3 is supported now.
+    await page.waitForFunction(() => ![...document.querySelectorAll('.kap-commitment-name')].some((e) => e.textContent?.startsWith('C3')));
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(SHOTS, `approve-done-${lang}.png`) });
+
+    // The name is remembered: the next Approve asks nothing; a selection elsewhere is refused in plain words.
+    on.book.select(lang === 'es' ? 'Capacidad' : 'Capacity', 'A2');
+    await page.getByRole('button', { name: w.approve }).click();
+    await page.waitForFunction((text) => document.querySelector('.kap-alert')?.textContent?.includes(text), w.elsewhere);
+    expect(await page.getByLabel(w.name).isVisible()).toBe(false);
+    await page.screenshot({ path: path.join(SHOTS, `approve-refused-${lang}.png`) });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -269,7 +269,23 @@ export class DoubleRange implements PlanRange {
     this.calls.count('Range.activate');
     this.sheet.book.active = this;
     this.sheet.book.activeSheet = this.sheet;
+    this.sheet.book.activeAreas = undefined;
     return this;
+  }
+
+  getSheet(): DoubleSheet {
+    this.calls.count('Range.getSheet');
+    return this.sheet;
+  }
+
+  getRow(): number {
+    this.calls.count('Range.getRow');
+    return this.row;
+  }
+
+  getNumRows(): number {
+    this.calls.count('Range.getNumRows');
+    return this.numRows;
   }
 
   private checkShape(values: unknown[][]): void {
@@ -296,6 +312,10 @@ class DoubleRangeList implements PlanRangeList {
     this.calls.count(`RangeList.${method}`);
     this.calls.within(() => this.ranges.forEach(fn));
     return this;
+  }
+  getRanges(): DoubleRange[] {
+    this.calls.count('RangeList.getRanges');
+    return [...this.ranges];
   }
   setNumberFormat(numberFormat: string): DoubleRangeList {
     return this.apply('setNumberFormat', (r) => r.setNumberFormat(numberFormat));
@@ -503,6 +523,8 @@ export class DoubleSpreadsheet implements PlanSpreadsheet, FormulaBook {
   readonly DateClass: DateConstructor;
   active: DoubleRange | undefined;
   activeSheet: DoubleSheet | undefined;
+  /** The areas the user selected (Ctrl+click), when more than the active range. */
+  activeAreas: DoubleRange[] | undefined;
   readonly toasts: string[] = [];
 
   constructor(options: DoubleOptions = {}) {
@@ -688,7 +710,24 @@ export class DoubleSpreadsheet implements PlanSpreadsheet, FormulaBook {
     if (!(range instanceof DoubleRange) || range.sheet.book !== this) throw new Error('The range must be in this spreadsheet.');
     if (range.sheet !== this.currentSheet()) throw new Error(`Exception: The range ${range.a1()} is not on the active sheet (${this.currentSheet().name}).`);
     this.active = range;
+    this.activeAreas = undefined;
     return range;
+  }
+
+  /** "Returns the list of active ranges in the active sheet or null if there are no active ranges." */
+  getActiveRangeList(): DoubleRangeList | null {
+    this.calls.count('Spreadsheet.getActiveRangeList');
+    const areas = this.activeAreas ?? (this.active ? [this.active] : []);
+    const here = areas.filter((r) => r.sheet === this.currentSheet());
+    return here.length === 0 ? null : new DoubleRangeList(here, this.calls);
+  }
+
+  /** The user selects these ranges of a sheet (the last is the active range), as a click and Ctrl+clicks would. */
+  select(sheetName: string, ...a1s: string[]): void {
+    const sheet = this.sheet(sheetName);
+    this.activeSheet = sheet;
+    this.activeAreas = a1s.map((a) => sheet.rangeOf(a));
+    this.active = this.activeAreas[this.activeAreas.length - 1];
   }
 
   /** The sheet the user sees: the last one activated or inserted, else the first. */
