@@ -348,6 +348,8 @@ describe('plans LibreOffice saved, beside a chart and a pivot table', () => {
     for (const part of owned) expect(r.afterWrite.has(part)).toBe(false);
     const types = text(r.afterWrite, CONTENT_TYPES);
     for (const part of owned) expect(types).not.toContain(`"/${part}"`);
+    // The plan's values were read from LibreOffice's shared strings: the new Review names the account.
+    expect(text(r.afterWrite, review)).toContain('Plan review: Aceros del Norte');
   });
 });
 
