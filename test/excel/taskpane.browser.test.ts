@@ -139,6 +139,32 @@ browserProgram.describe('the Excel task pane in Chromium', () => {
     await page.close();
   });
 
+  it('approves the selected commitment row with the real library: asks the name once, writes only its three cells', async () => {
+    const { page } = await openPane(300);
+    // C3 of the sample needs an approval nobody gave; the reviewer selects a cell of its row (row 4).
+    await page.evaluate(() => ((globalThis as any).__excel.workbook.selected = { sheet: 'Commitments', address: 'B4' }));
+    const before = await page.evaluate(() => JSON.stringify((globalThis as any).__excel.workbook.snapshot()));
+    await page.getByRole('button', { name: 'Approve selected' }).click();
+    await page.getByLabel('Your name, recorded as Approved by').fill('Lucía Fernández');
+    await page.getByRole('button', { name: 'Approve', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('.kap-status')?.textContent?.startsWith('Approved by Lucía Fernández'));
+    const after = JSON.parse(await page.evaluate(() => JSON.stringify((globalThis as any).__excel.workbook.snapshot())));
+    const was = JSON.parse(before);
+    const changed = Object.keys(after.Commitments).filter((cell) => after.Commitments[cell] !== was.Commitments[cell]).sort();
+    expect(changed).toEqual(['L4', 'O4', 'P4']);
+    for (const name of Object.keys(was)) if (name !== 'Commitments') expect([name, after[name]]).toEqual([name, was[name]]);
+    expect(after.Commitments.L4).toBe('Lucía Fernández');
+    expect(after.Commitments.P4).toContain('8 h');
+    // The pane checked again: C3 is no longer not-approved (this workbook has no Capacity sheet, so it stays unsupported for that).
+    await page.locator('.kap-scorecard').waitFor();
+    const c3 = page.locator('.kap-commitment', { hasText: 'C3' });
+    expect(await c3.count()).toBe(1);
+    expect(await c3.locator('.kap-reason-code').allTextContents()).not.toContain('not-approved');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(SHOTS, 'approve-300.png') });
+    await page.close();
+  });
+
   it('fits 800 px wide, in Spanish too', async () => {
     const { page } = await openPane(800);
     await page.getByRole('button', { name: 'Check plan' }).click();
@@ -149,6 +175,8 @@ browserProgram.describe('the Excel task pane in Chromium', () => {
     await page.getByRole('button', { name: 'Revisar plan' }).waitFor();
     await page.waitForFunction(() => document.querySelector('.kap-findings h2')?.textContent?.startsWith('Hallazgos'));
     await page.screenshot({ path: path.join(SHOTS, 'pane-800-es.png'), fullPage: false });
+    // No Capacity sheet in this workbook: feasibility says so, and lists our commitments as uncovered.
+    await page.locator('.kap-feasibility').screenshot({ path: path.join(SHOTS, 'feasibility-800-es.png') });
     // Nothing is wider than the pane.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
     await page.close();
