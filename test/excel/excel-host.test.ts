@@ -8,7 +8,7 @@ import { hostValues } from '../../core/layout/cells';
 import { templateLayout } from '../../core/layout/template';
 import { WorkbookInput } from '../../core/read';
 import { sampleData } from '../../core/sample';
-import { checkWorkbook, createPlan, excelPaneHost, readWorkbook, selectCell, splitReads, unfinishedName, writeReview } from '../../excel-addin/excel-host';
+import { checkWorkbook, createPlan, excelPaneHost, readWorkbook, selectCell, selectionRows, splitReads, unfinishedName, writeReview } from '../../excel-addin/excel-host';
 import { AS_OF, basePlan, buildWorkbook, day, withRow } from '../fixtures/plan-fixture';
 import { ExcelTestHost, excelWith } from './excel-test-host';
 import { Sheet, Workbook } from './excel-workbook';
@@ -344,5 +344,17 @@ describe('the pane host', () => {
     expect(excel.workbook.created.map((c) => c.path)).toEqual([platform]);
     expect(excel.requests.at(-1)?.customData).toBe(platform === 'web' ? 'WacPartition' : 'IterativeExecutor');
     expect(Buffer.from(excel.workbook.created[0].base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
+describe('the selection Approve reads', () => {
+  it('gives the rows of every area, whole columns and rows included, on quoted sheet names too', () => {
+    expect(selectionRows('Commitments!A2:C4,Commitments!$B$7')).toEqual([
+      { sheet: 'Commitments', top: 2, bottom: 4 },
+      { sheet: 'Commitments', top: 7, bottom: 7 },
+    ]);
+    expect(selectionRows("'Plan de aprendizaje'!L:L")).toEqual([{ sheet: 'Plan de aprendizaje', top: 1, bottom: 1048576 }]);
+    expect(selectionRows("'O''Brien, Ana'!3:5")).toEqual([{ sheet: "O'Brien, Ana", top: 3, bottom: 5 }]);
+    expect(selectionRows('Compromisos!P9:A2')).toEqual([{ sheet: 'Compromisos', top: 2, bottom: 9 }]);
   });
 });
