@@ -43,6 +43,8 @@ import { CellStyle, EMPTY_STYLES, StylesEditor } from './package-styles';
 import { CellEdit, editSheet, isProtected, ProtectedSheet, SheetEdit } from './sheet-editor';
 import { ownedParts, readAllRels, withoutOverrides } from './package-relations';
 import { CellDraft, ColumnDraft, emptyDraft, REL_NS, setCell, SheetDraft, SheetNamespaces, STRICT, STRICT_MAIN_NS, STRICT_REL_NS, TRANSITIONAL, worksheetXml } from './sheet-xml';
+import { blockCells, HEADER_LINES, wrappedRowLines } from '../core/layout/print';
+import { printedParts, SheetPrint } from './sheet-print';
 import { UnreadableWorkbook } from './unreadable-workbook';
 import { applySplices, attributes, ElementEvent, prefixOf, walkElements } from './xml-text';
 import { openForWrite, writeTarget } from './file-safety';
@@ -74,6 +76,8 @@ export class WorkbookPackage {
   private readonly newSheets: { name: string; part: string }[] = [];
   private namespaces?: SheetNamespaces;
   private wroteFormulas = false;
+  /** How each sheet kap writes prints (cli/sheet-print.ts keeps a user's own setup on a sheet kap does not own). */
+  private readonly prints = new Map<string, SheetPrint>();
 
   private constructor(
     private readonly zip: JSZip,
@@ -102,16 +106,8 @@ export class WorkbookPackage {
     const draft = emptyDraft();
     const width = Math.max(1, ...layout.values.map((r) => r.length));
     const headers = new Set(layout.headerRows);
-    const wrapped = layout.formats.filter((f) => f.wrap && f.width !== undefined);
-    const lines = new Map<number, number>();
-    for (const f of wrapped) {
-      for (let row = f.fromRow; row <= Math.min(f.toRow, layout.values.length); row++) {
-        const v = layout.values[row - 1]?.[f.column - 1];
-        if (typeof v !== 'string' || v === '') continue;
-        const needed = v.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / f.width!)), 0);
-        if (needed > (lines.get(row) ?? 1)) lines.set(row, needed);
-      }
-    }
+    const lines = wrappedRowLines(blockCells([{ row: 1, column: 1, values: layout.values }]), layout.formats);
+    for (const row of layout.headerRows) lines.set(row, Math.max(lines.get(row) ?? 1, HEADER_LINES));
     layout.values.forEach((values, i) => {
       const row = i + 1;
       for (let column = 1; column <= width; column++) {
@@ -128,6 +124,7 @@ export class WorkbookPackage {
       }
     });
     for (const [row, n] of lines) draft.rowHeights.set(row, n * LINE_HEIGHT);
+    this.prints.set(layout.name, { setup: layout.print, owned: true });
     draft.columns = layout.formats.filter((f) => f.width !== undefined).map((f) => ({ column: f.column, width: f.width }));
     draft.freezeRows = layout.freezeRows;
     const existing = this.index.sheets.find((s) => s.name === layout.name);
@@ -148,6 +145,7 @@ export class WorkbookPackage {
     const ns = await this.sheetNamespaces();
     if (layout.sheets.some((s) => s.blocks.some((b) => b.values.some((r) => r.some((v) => v !== null && isFormula(v)))))) this.wroteFormulas = true;
     for (const sheet of layout.sheets) {
+      this.prints.set(sheet.name, { setup: sheet.print, owned: sheet.isNew });
       if (sheet.isNew) {
         this.addSheet(sheet.name, worksheetXml(this.newSheetDraft(sheet, styles, results.get(sheet.name)), ns));
         continue;
@@ -191,6 +189,8 @@ export class WorkbookPackage {
   async toBuffer(): Promise<Buffer> {
     if (this.newSheets.length > 0) await this.registerSheets();
     if (this.wroteFormulas) this.changedParts.set(this.index.part, withFullCalcOnLoad(await this.current(this.index.part), this.index.part));
+    const printed = await printedParts(this.prints, [...this.index.sheets, ...this.newSheets], this.index.part, (p) => this.current(p));
+    for (const [part, xml] of printed) this.changedParts.set(part, xml);
     if (this.styles?.changed) {
       if (this.index.stylesPart) this.changedParts.set(this.index.stylesPart, this.styles.toXml());
       else await this.addStylesPart(this.styles.toXml());
@@ -319,6 +319,8 @@ export class WorkbookPackage {
     draft.columns = columnDrafts(sheet.formats, styles);
     draft.validations = validations(sheet.formats);
     draft.freezeRows = sheet.freezeRows;
+    for (const [row, n] of wrappedRowLines(blockCells(sheet.blocks), sheet.formats)) draft.rowHeights.set(row, n * LINE_HEIGHT);
+    if (sheet.headerCells.columns.length > 0) draft.rowHeights.set(sheet.headerCells.row, HEADER_LINES * LINE_HEIGHT);
     return draft;
   }
 
@@ -356,6 +358,8 @@ function forEachLayoutCell(
         const column = block.column + j;
         const style: CellStyle = headers.has(`${row}:${column}`) ? { ...HEADER } : {};
         Object.assign(style, valueStyle(value, formatAt(sheet.formats, row, column)));
+        // Every body cell at the top of its row, beside the first line of any wrapped text.
+        if (!headers.has(`${row}:${column}`)) Object.assign(style, { vertical: 'top', wrap: sheet.formats.some((f) => f.wrap && f.column === column && row >= f.fromRow && row <= f.toRow) || undefined });
         visit(row, column, { value, style: styles.xf(style) || undefined, result: results?.get(a1(row, column)) });
       }),
     );
@@ -388,10 +392,10 @@ function columnDrafts(formats: readonly ColumnFormat[], styles: StylesEditor): C
   const byColumn = new Map<number, ColumnDraft>();
   for (const f of formats) {
     const range = f.toRow > f.fromRow;
-    if (f.width === undefined && !(range && f.numberFormat)) continue;
+    if (f.width === undefined && !(range && (f.numberFormat || f.wrap))) continue;
     const draft = byColumn.get(f.column) ?? { column: f.column };
     if (f.width !== undefined) draft.width = f.width;
-    if (range && f.numberFormat) draft.style = styles.xf({ numberFormat: f.numberFormat });
+    if (range && (f.numberFormat || f.wrap)) draft.style = styles.xf({ numberFormat: f.numberFormat, ...(f.wrap ? { wrap: true, vertical: 'top' } : {}) });
     byColumn.set(f.column, draft);
   }
   return [...byColumn.values()];

@@ -7,7 +7,9 @@ import { CheckResult } from '../core/check';
 import { Label, Language } from '../core/contract';
 import { commitmentLine, commitmentList, Feasibility, FEASIBILITY_WORDS, hoursLoad, moneyLoad, UNCOVERED_WORDS, uncoveredGroups } from '../core/feasibility';
 import { PHASES, Severity } from '../core/finding';
-import { BAND_NAMES, PHASE_NAMES, scoreBand, SEVERITY_NAMES } from '../core/layout/review';
+import { BAND_NAMES, PHASE_NAMES, SEVERITY_NAMES } from '../core/layout/review';
+import { ruleTitle } from '../core/rules/titles';
+import { scorecardBands } from '../core/score';
 import { REASON_WORDS } from '../core/support';
 import { Day, formatDay } from '../core/values';
 
@@ -57,15 +59,16 @@ export function humanReport(result: CheckResult, asOf: Day): string[] {
 
   const s = result.scorecard;
   lines.push(w(WORDS.scorecard));
-  const scores: [Label, number][] = [
-    [PHASE_NAMES.knowledge, s.knowledge],
-    [PHASE_NAMES.vision, s.vision],
-    [PHASE_NAMES.commitment, s.commitment],
-    [WORDS.overall, s.overall],
+  const bands = scorecardBands(s);
+  const scores: [Label, number, keyof typeof bands][] = [
+    [PHASE_NAMES.knowledge, s.knowledge, 'knowledge'],
+    [PHASE_NAMES.vision, s.vision, 'vision'],
+    [PHASE_NAMES.commitment, s.commitment, 'commitment'],
+    [WORDS.overall, s.overall, 'overall'],
   ];
   const labelWidth = Math.max(...scores.map(([label]) => w(label).length));
-  for (const [label, score] of scores) {
-    lines.push(`  ${w(label).padEnd(labelWidth)}  ${String(score).padStart(3)}  ${w(BAND_NAMES[scoreBand(score)])}`);
+  for (const [label, score, key] of scores) {
+    lines.push(`  ${w(label).padEnd(labelWidth)}  ${String(score).padStart(3)}  ${w(BAND_NAMES[bands[key]])}`);
   }
   lines.push(`  ${w(s.explanation)}`);
   lines.push('');
@@ -92,7 +95,7 @@ export function humanReport(result: CheckResult, asOf: Day): string[] {
     for (const { f, i } of inPhase) {
       const lost = points.get(i) ?? 0;
       const cost = lost > 0 ? ` (-${pointsText(lost, l)} ${w(lost === 1 ? WORDS.point : WORDS.points)})` : '';
-      lines.push(`    ${w(SEVERITY_NAMES[f.severity]).padEnd(11)} ${f.rule}  ${f.sheet}!${f.cell}${cost}`);
+      lines.push(`    ${w(SEVERITY_NAMES[f.severity]).padEnd(11)} ${ruleTitle(f.rule, l)} (${f.rule})  ${f.sheet}!${f.cell}${cost}`);
       lines.push(`      ${f.message}`);
       lines.push(`      ${w(WORDS.fix)}: ${f.fix}`);
     }

@@ -11,6 +11,7 @@ import { columnLetter } from '../core/a1';
 import { checkPlan } from '../core/check';
 import { needsQuote } from '../core/inert';
 import { isDate, isFormula, LayoutCell, NUMBER_FORMATS } from '../core/layout/cells';
+import { blockCells, HEADER_LINES, LINE_POINTS, PrintSetup, titleRowsReference, wrappedRowLines } from '../core/layout/print';
 import { ColumnFormat, SheetLayout, TemplateLayout } from '../core/layout/template';
 import { SheetGrid, WorkbookInput } from '../core/read';
 import { Day } from '../core/values';
@@ -130,6 +131,14 @@ export class PlanWorkbook {
     for (const format of layout.formats) applyFormat(ws as Worksheet, format, layout.isNew);
     for (const column of layout.headerCells.columns) styleHeader(ws.getCell(layout.headerCells.row, column));
     if (layout.freezeRows > 0) ws.views = [{ state: 'frozen', ySplit: layout.freezeRows, xSplit: 0, topLeftCell: `A${layout.freezeRows + 1}` }];
+    // A new sheet's header row has room for two-line headers; a user's own header row keeps its height.
+    if (layout.isNew) {
+      // Every body cell at the top of its row, beside the first line of any wrapped text.
+      ws.eachRow((r, n) => n > layout.headerCells.row && r.eachCell((c) => void (c.alignment = { ...c.alignment, vertical: 'top' })));
+      for (const [row, n] of wrappedRowLines(blockCells(layout.blocks), layout.formats)) ws.getRow(row).height = n * LINE_POINTS;
+      if (layout.headerCells.columns.length > 0) ws.getRow(layout.headerCells.row).height = HEADER_LINES * LINE_POINTS;
+    }
+    applyPrintSetup(ws, layout.print, layout.isNew);
   }
 
   /**
@@ -276,6 +285,23 @@ function applyFormat(ws: Worksheet, format: ColumnFormat, isNewSheet: boolean): 
       errorStyle: 'warning',
     });
   }
+}
+
+/** The core's print setup (core/layout/print.ts); a sheet that has one of its own keeps it. */
+function applyPrintSetup(ws: ExcelJS.Worksheet, print: PrintSetup, isNewSheet: boolean): void {
+  const own = ws.pageSetup;
+  const hasOwn = own.fitToPage === true || own.orientation === 'landscape' || (own.scale !== undefined && own.scale !== 100);
+  if (isNewSheet || !hasOwn) {
+    Object.assign(ws.pageSetup, {
+      orientation: print.orientation,
+      fitToPage: true,
+      fitToWidth: print.fitWidth,
+      fitToHeight: print.fitHeight,
+      margins: { ...print.margins },
+    });
+  }
+  const titles = titleRowsReference(print);
+  if (titles && (isNewSheet || !own.printTitlesRow)) ws.pageSetup.printTitlesRow = titles.replace(/\$/g, '');
 }
 
 function styleHeader(cell: ExcelJS.Cell): void {

@@ -181,7 +181,7 @@ export const TABLE_SHEETS: readonly TableSheetDef[] = [
       { key: 'source', en: 'Source', es: 'Fuente', type: text, width: 24 },
       { key: 'impact', en: 'Impact', es: 'Impacto', type: list('level'), width: 10 },
       { key: 'confirmed', en: 'Confirmed with client', es: 'Confirmado con el cliente', type: list('yesNo'), width: 12 },
-      { key: 'lastVerified', en: 'Last verified', es: 'Última verificación', type: date, width: 14 },
+      { key: 'lastVerified', en: 'Last verified', es: 'Última verificación', type: date, width: 12 },
     ],
   },
   {
@@ -193,7 +193,7 @@ export const TABLE_SHEETS: readonly TableSheetDef[] = [
       { key: 'id', en: 'ID', es: 'ID', type: id, width: 8 },
       { key: 'activity', en: 'Activity', es: 'Actividad', type: text, width: 48 },
       { key: 'owner', en: 'Owner', es: 'Responsable', type: text, width: 20 },
-      { key: 'due', en: 'Due date', es: 'Fecha límite', type: date, width: 14 },
+      { key: 'due', en: 'Due date', es: 'Fecha límite', type: date, width: 12 },
       { key: 'status', en: 'Status', es: 'Estado', type: list('learningStatus'), width: 14 },
       { key: 'knowledgeGained', en: 'Knowledge gained', es: 'Conocimiento obtenido', type: refs('knowledge'), width: 16 },
     ],
@@ -212,7 +212,7 @@ export const TABLE_SHEETS: readonly TableSheetDef[] = [
       { key: 'attitude', en: 'Attitude', es: 'Actitud', type: list('attitude'), width: 12 },
       { key: 'influence', en: 'Influence', es: 'Influencia', type: list('level'), width: 10 },
       { key: 'relationshipOwner', en: 'Relationship owner', es: 'Responsable de la relación', type: text, width: 20 },
-      { key: 'lastContact', en: 'Last contact', es: 'Último contacto', type: date, width: 14 },
+      { key: 'lastContact', en: 'Last contact', es: 'Último contacto', type: date, width: 12 },
     ],
   },
   {
@@ -222,10 +222,10 @@ export const TABLE_SHEETS: readonly TableSheetDef[] = [
     idPrefix: 'V',
     columns: [
       { key: 'id', en: 'ID', es: 'ID', type: id, width: 8 },
-      { key: 'opportunity', en: 'Opportunity', es: 'Oportunidad', type: text, width: 36 },
+      { key: 'opportunity', en: 'Opportunity', es: 'Oportunidad', type: text, width: 32 },
       { key: 'addresses', en: 'Addresses', es: 'Atiende', type: refs('knowledge'), width: 12 },
       { key: 'solution', en: 'Our solution', es: 'Nuestra solución', type: text, width: 30 },
-      { key: 'clientBenefit', en: 'Client benefit', es: 'Beneficio para el cliente', type: text, width: 36 },
+      { key: 'clientBenefit', en: 'Client benefit', es: 'Beneficio para el cliente', type: text, width: 32 },
       { key: 'clientValue', en: 'Client value', es: 'Valor para el cliente', type: money, width: 14 },
       { key: 'ourRevenue', en: 'Our revenue', es: 'Nuestro ingreso', type: money, width: 14 },
       { key: 'probability', en: 'Probability', es: 'Probabilidad', type: { kind: 'percent' }, width: 11 },
@@ -240,12 +240,12 @@ export const TABLE_SHEETS: readonly TableSheetDef[] = [
     idPrefix: 'C',
     columns: [
       { key: 'id', en: 'ID', es: 'ID', type: id, width: 8 },
-      { key: 'commitment', en: 'Commitment', es: 'Compromiso', type: text, width: 40 },
+      { key: 'commitment', en: 'Commitment', es: 'Compromiso', type: text, width: 36 },
       { key: 'supports', en: 'Supports', es: 'Respalda', type: refs('vision'), width: 10 },
       { key: 'side', en: 'Side', es: 'Parte', type: list('side'), width: 10 },
       { key: 'owner', en: 'Owner', es: 'Responsable', type: text, width: 18 },
       { key: 'clientCounterpart', en: 'Client counterpart', es: 'Contraparte del cliente', type: text, width: 20 },
-      { key: 'due', en: 'Due date', es: 'Fecha límite', type: date, width: 14 },
+      { key: 'due', en: 'Due date', es: 'Fecha límite', type: date, width: 12 },
       { key: 'team', en: 'Team', es: 'Equipo', type: text, width: 16 },
       { key: 'effortHours', en: 'Effort hours', es: 'Horas de esfuerzo', type: num, width: 10 },
       { key: 'cost', en: 'Cost', es: 'Costo', type: money, width: 12 },
@@ -255,8 +255,8 @@ export const TABLE_SHEETS: readonly TableSheetDef[] = [
       { key: 'status', en: 'Status', es: 'Estado', type: list('commitmentStatus'), width: 13 },
       // Written by Approve (core/approval.ts): when, and on what terms, Approved by approved it.
       // Last, so workbooks made before them gain them at the right like any added column.
-      { key: 'approvalDate', en: 'Approval date', es: 'Fecha de aprobación', type: date, width: 14, optional: true },
-      { key: 'approvedTerms', en: 'Approved terms', es: 'Términos aprobados', type: text, width: 44, optional: true },
+      { key: 'approvalDate', en: 'Approval date', es: 'Fecha de aprobación', type: date, width: 12, optional: true },
+      { key: 'approvedTerms', en: 'Approved terms', es: 'Términos aprobados', type: text, width: 30, optional: true },
     ],
   },
   {
@@ -265,8 +265,8 @@ export const TABLE_SHEETS: readonly TableSheetDef[] = [
     es: 'Capacidad',
     columns: [
       { key: 'team', en: 'Team', es: 'Equipo', type: text, width: 18 },
-      { key: 'start', en: 'Period start', es: 'Inicio', type: date, width: 14 },
-      { key: 'end', en: 'Period end', es: 'Fin', type: date, width: 14 },
+      { key: 'start', en: 'Period start', es: 'Inicio', type: date, width: 12 },
+      { key: 'end', en: 'Period end', es: 'Fin', type: date, width: 12 },
       { key: 'availableHours', en: 'Available hours', es: 'Horas disponibles', type: num, width: 12 },
       { key: 'budget', en: 'Budget', es: 'Presupuesto', type: money, width: 14 },
       { key: 'committedHours', en: 'Committed hours', es: 'Horas comprometidas', type: { kind: 'formula', shows: 'number' }, width: 12 },

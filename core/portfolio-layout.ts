@@ -5,6 +5,7 @@
 
 import { Label, Language } from './contract';
 import { accountName, Conflict, Portfolio, signedOff, spanText, TeamSpan } from './portfolio';
+import { Band, scoreBand, scorecardBands } from './score';
 import { Day } from './values';
 
 export type ColumnKind = 'text' | 'count' | 'number' | 'money' | 'percent' | 'date' | 'score';
@@ -15,6 +16,21 @@ export interface PortfolioColumn {
   kind: ColumnKind;
   /** Width in characters, for the .xlsx. */
   width: number;
+}
+
+/**
+ * The band a score cell is coloured by: its own, except overall readiness,
+ * which is never in a better band than the row's weakest phase (core/score.ts).
+ */
+export function scoreCellBand(table: PortfolioTable, row: readonly PortfolioCell[], column: number): Band | undefined {
+  const value = row[column];
+  if (table.columns[column]?.kind !== 'score' || typeof value !== 'number') return undefined;
+  if (table.columns[column].key !== 'overall') return scoreBand(value);
+  const at = (key: string): number => {
+    const v = row[table.columns.findIndex((c) => c.key === key)];
+    return typeof v === 'number' ? v : 100;
+  };
+  return scorecardBands({ knowledge: at('knowledge'), vision: at('vision'), commitment: at('commitment'), overall: value }).overall;
 }
 
 /** A cell: text, a number of its column's kind, a day, or blank. */

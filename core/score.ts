@@ -20,6 +20,28 @@ export const EARLIER_PHASE_MARGIN = 20;
 /** Each structure finding on the Plan sheet (no account, no period...) takes this many points from overall readiness. */
 export const PLAN_FINDING_POINTS = 5;
 
+export type Band = 'red' | 'amber' | 'green';
+const BAND_ORDER: readonly Band[] = ['red', 'amber', 'green'];
+
+/** Red below 50, amber below 75, green from 75: the same bands in the panes, the reports and the Review sheet. */
+export function scoreBand(score: number): Band {
+  return score < 50 ? 'red' : score < 75 ? 'amber' : 'green';
+}
+
+/**
+ * The band of each score. Overall readiness is never in a better band than
+ * its weakest phase: a plan whose commitments are only amber is not ready,
+ * however strong its knowledge and vision (the method's chain: each phase
+ * rests on the one before, and the commitments are what the client signs).
+ */
+export function scorecardBands(s: { knowledge: number; vision: number; commitment: number; overall: number }): Record<ScoredPhase | 'overall', Band> {
+  const knowledge = scoreBand(s.knowledge);
+  const vision = scoreBand(s.vision);
+  const commitment = scoreBand(s.commitment);
+  const weakest = Math.min(...[knowledge, vision, commitment, scoreBand(s.overall)].map((b) => BAND_ORDER.indexOf(b)));
+  return { knowledge, vision, commitment, overall: BAND_ORDER[weakest] };
+}
+
 /** The points one finding costs, and which score it costs them from ('overall' for Plan sheet structure findings). */
 export interface FindingCost {
   findingIndex: number;
@@ -64,12 +86,14 @@ export const SCORE_EXPLANATION: Label = {
     'Each phase scores what the plan shows against the method’s criteria (each worth set points, shared evenly by the rows it judges; an empty phase scores 0, ' +
     `a complete and clean one 100), every missing point is charged to the finding that explains it, and overall is ` +
     `${pct(PHASE_WEIGHTS.knowledge)} knowledge + ${pct(PHASE_WEIGHTS.vision)} vision + ${pct(PHASE_WEIGHTS.commitment)} commitment, ` +
-    `where vision counts for at most knowledge + ${EARLIER_PHASE_MARGIN} and commitment for at most the weaker of the two + ${EARLIER_PHASE_MARGIN}, less ${PLAN_FINDING_POINTS} per Plan sheet finding.`,
+    `where vision counts for at most knowledge + ${EARLIER_PHASE_MARGIN} and commitment for at most the weaker of the two + ${EARLIER_PHASE_MARGIN}, less ${PLAN_FINDING_POINTS} per Plan sheet finding; ` +
+    'its band (red below 50, amber below 75, green) is never better than the weakest phase’s.',
   es:
     'Cada fase puntúa lo que el plan muestra frente a los criterios del método (cada uno vale puntos fijos, repartidos por igual entre las filas que juzga; una fase vacía vale 0 ' +
     `y una completa y limpia 100), cada punto que falta se carga al hallazgo que lo explica, y el total es ` +
     `${pct(PHASE_WEIGHTS.knowledge)} conocimiento + ${pct(PHASE_WEIGHTS.vision)} visión + ${pct(PHASE_WEIGHTS.commitment)} compromiso, ` +
-    `donde la visión cuenta como máximo el conocimiento + ${EARLIER_PHASE_MARGIN} y el compromiso como máximo la más débil de las dos + ${EARLIER_PHASE_MARGIN}, menos ${PLAN_FINDING_POINTS} por hallazgo de la hoja Plan.`,
+    `donde la visión cuenta como máximo el conocimiento + ${EARLIER_PHASE_MARGIN} y el compromiso como máximo la más débil de las dos + ${EARLIER_PHASE_MARGIN}, menos ${PLAN_FINDING_POINTS} por hallazgo de la hoja Plan; ` +
+    'su nivel (rojo bajo 50, ámbar bajo 75, verde) nunca es mejor que el de la fase más débil.',
 };
 
 function pct(w: number): string {
@@ -107,14 +131,24 @@ export function scoredAgainst(f: Finding): ScoredPhase | 'overall' {
   return (key && SHEET_PHASE[key]) ?? 'overall';
 }
 
+/** The score a finding's points come from: a Plan sheet finding charged with a criterion's share costs that criterion's phase. */
+function chargedTo(f: Finding, index: number, model: ScoreModel): ScoredPhase | 'overall' {
+  const against = scoredAgainst(f);
+  if (against !== 'overall' || model.planFindings.includes(index)) return against;
+  return model.units.find((u) => u.explainedBy[0] === index)?.criterion.phase ?? against;
+}
+
 /** Builds the model: which shares of which criteria are missing, and why. */
 export function scoreModel(input: ScoreInput): ScoreModel {
   const index = new FindingIndex(input.findings);
   const units: Unit[] = [];
   for (const criterion of CRITERIA) criterion.evaluate(new CriterionScope(criterion, input, index, units));
+  // A Plan sheet finding already charged with a criterion's missing share (an unreadable revenue target
+  // leaves the pipeline unjudged) costs that share only, not the overall points as well: one cost per finding.
+  const explaining = new Set(units.flatMap((u) => u.explainedBy.slice(0, 1)));
   const planFindings: number[] = [];
   input.findings.forEach((f, i) => {
-    if (f.phase === 'structure' && scoredAgainst(f) === 'overall') planFindings.push(i);
+    if (f.phase === 'structure' && scoredAgainst(f) === 'overall' && !explaining.has(i)) planFindings.push(i);
   });
   return { units, planFindings, findingCount: input.findings.length };
 }
@@ -164,7 +198,7 @@ export function scorePlan(input: ScoreInput, model: ScoreModel = scoreModel(inpu
     commitment: Math.round(exact.commitment),
     overall: Math.round(exact.overall),
     explanation: SCORE_EXPLANATION,
-    cost: input.findings.map((f, findingIndex) => ({ findingIndex, points: round1(points[findingIndex]), against: scoredAgainst(f) })),
+    cost: input.findings.map((f, findingIndex) => ({ findingIndex, points: round1(points[findingIndex]), against: chargedTo(f, findingIndex, model) })),
     unmet: [...unmet.values()].map((u) => ({ ...u, points: round1(u.points) })).filter((u) => u.points > 0),
     criteria: CRITERIA.map((c) => ({ code: c.code, phase: c.phase, weight: c.weight, earned: round1(Math.max(0, earned.get(c.code) ?? 0)) })),
   };

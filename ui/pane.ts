@@ -5,7 +5,8 @@
 // speaks the user's language, and explains failures in plain words.
 
 import type { Language } from '../core/contract';
-import { PHASE_NAMES, scoreBand, SEVERITY_NAMES } from '../core/layout/review';
+import { PHASE_NAMES, SEVERITY_NAMES } from '../core/layout/review';
+import { Band, scoreBand, scorecardBands } from '../core/score';
 import { countsOf, ListPage, PAGE_SIZE } from '../core/pane-page';
 import type { PaneCheckView, PaneCommitment, PaneFinding } from '../core/pane-view';
 import { REASON_WORDS } from '../core/support';
@@ -262,8 +263,7 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: PaneOption
     results.replaceChildren(scorecard(view), findingsSection(view), commitmentsSection(view), feasibilitySection(view.feasibility, lang, select), stakeholderMap(view.stakeholders, lang, (p) => select(p.sheet, p.cell)), ...(mapNote ? [mapNote] : []));
   };
 
-  const gauge = (label: string, score: number, overall = false): HTMLElement => {
-    const band = scoreBand(score);
+  const gauge = (label: string, score: number, overall = false, band: Band = scoreBand(score)): HTMLElement => {
     const arc = 'M 8 44 A 36 36 0 0 1 80 44';
     const drawing = svg(
       'svg',
@@ -300,7 +300,7 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: PaneOption
         gauge(PHASE_NAMES.knowledge[lang], v.scorecard.knowledge),
         gauge(PHASE_NAMES.vision[lang], v.scorecard.vision),
         gauge(PHASE_NAMES.commitment[lang], v.scorecard.commitment),
-        gauge(w('overall'), v.scorecard.overall, true),
+        gauge(w('overall'), v.scorecard.overall, true, scorecardBands(v.scorecard).overall),
       ),
       el('p', { class: 'kap-explanation', text: v.scorecard.explanation }),
     );

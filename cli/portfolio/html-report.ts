@@ -5,7 +5,7 @@
 // Content-Security-Policy forbids every request.
 
 import { Language } from '../../core/contract';
-import { scoreBand } from '../../core/layout/review';
+import { scorecardBands } from '../../core/score';
 import { accountName, Portfolio, TeamSpan } from '../../core/portfolio';
 import {
   accountsTable,
@@ -13,6 +13,7 @@ import {
   overHours,
   portfolioWord,
   PortfolioTable,
+  scoreCellBand,
   spanLabel,
   teamsTable,
 } from '../../core/portfolio-layout';
@@ -72,7 +73,7 @@ function scoresChart(p: Portfolio): string {
     const name = accountName(a);
     const label = name.length > 34 ? `${name.slice(0, 33)}…` : name;
     parts.push(`<text x="${labelW - 8}" y="${y + 15}" text-anchor="end" class="label"><title>${esc(`${name} (${a.file})`)}</title>${esc(label)}</text>`);
-    parts.push(`<rect x="${labelW}" y="${y + 3}" width="${(barW * s.overall) / 100}" height="${rowH - 7}" fill="${BAND_COLOURS[scoreBand(s.overall)]}" rx="2"/>`);
+    parts.push(`<rect x="${labelW}" y="${y + 3}" width="${(barW * s.overall) / 100}" height="${rowH - 7}" fill="${BAND_COLOURS[scorecardBands(s).overall]}" rx="2"/>`);
     parts.push(`<text x="${labelW + (barW * s.overall) / 100 + 4}" y="${y + 15}" class="value">${s.overall}</text>`);
     [s.knowledge, s.vision, s.commitment].forEach((score, j) => {
       parts.push(`<text x="${labelW + barW + 30 + j * 34}" y="${y + 15}" class="small">${score}</text>`);
@@ -150,7 +151,7 @@ function tableHtml(full: PortfolioTable, lang: Language, rowClass: (i: number) =
     .map((row, r) => {
       const cells = row.map((cell, i) => {
         const c = table.columns[i];
-        const cls = [numeric[i] ? 'num' : '', c.kind === 'date' ? 'date' : '', c.kind === 'score' && typeof cell === 'number' ? `band-${scoreBand(cell)}` : ''].filter(Boolean).join(' ');
+        const cls = [numeric[i] ? 'num' : '', c.kind === 'date' ? 'date' : '', c.kind === 'score' && typeof cell === 'number' ? `band-${scoreCellBand(table, row, i)}` : ''].filter(Boolean).join(' ');
         // A path may break after each folder, so long paths do not squeeze the other columns.
         const text = c.key === 'file' ? esc(cellText(cell, c, lang)).replace(/\//g, '/<wbr>') : esc(cellText(cell, c, lang));
         return `<td${cls ? ` class="${cls}"` : ''}>${text}</td>`;

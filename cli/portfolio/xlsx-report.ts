@@ -6,9 +6,8 @@
 
 import ExcelJS from 'exceljs';
 import { NUMBER_FORMATS } from '../../core/layout/cells';
-import { scoreBand } from '../../core/layout/review';
 import { Portfolio } from '../../core/portfolio';
-import { accountsTable, conflictsTable, portfolioWord, PortfolioColumn, PortfolioTable, teamsTable } from '../../core/portfolio-layout';
+import { accountsTable, conflictsTable, portfolioWord, PortfolioColumn, PortfolioTable, scoreCellBand, teamsTable } from '../../core/portfolio-layout';
 import { Day, formatDay } from '../../core/values';
 import { PlanWorkbook } from '../xlsx-workbook';
 
@@ -50,7 +49,8 @@ function addTable(book: ExcelJS.Workbook, table: PortfolioTable): ExcelJS.Worksh
       cell.value = typeof value === 'object' ? new Date(value.day * 86400000) : value;
       const format = FORMATS[table.columns[i].kind];
       if (format) cell.numFmt = format;
-      if (table.columns[i].kind === 'score' && typeof value === 'number') cell.fill = BAND_FILLS[scoreBand(value)];
+      const band = scoreCellBand(table, row, i);
+      if (band) cell.fill = BAND_FILLS[band];
     });
   });
   ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 0, topLeftCell: 'A2' }];

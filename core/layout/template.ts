@@ -21,6 +21,7 @@ import {
 import { detectLanguage, WorkbookInput } from '../read';
 import { dayFromDate } from '../values';
 import { LayoutCell, NUMBER_FORMATS } from './cells';
+import { PrintSetup, printSetupOf } from './print';
 
 /** Rows below the header that carry drop-downs and number formats in a new sheet. */
 export const FORMATTED_ROWS = 500;
@@ -28,6 +29,8 @@ export const FORMATTED_ROWS = 500;
 export const CAPACITY_FORMULA_ROWS = 50;
 
 export type TableKey = TableSheetDef['key'];
+/** Text columns at least this wide hold sentences, which wrap; narrower ones hold names. */
+const WRAPPED_WIDTH = 24;
 
 /** Filled content for a new workbook (the sample plan): list values as labels, dates as Dates. */
 export interface TemplateData {
@@ -69,6 +72,8 @@ export interface SheetLayout {
   headerCells: { row: number; columns: number[] };
   /** For new table sheets: the A1 range an Excel table covers (header plus body). */
   table?: { name: string; range: string };
+  /** How it prints (core/layout/print.ts); on an existing sheet, writers add it only where the user set none. */
+  print: PrintSetup;
 }
 
 export interface TemplateLayout {
@@ -130,6 +135,7 @@ function newPlanSheet(lang: Language, data?: TemplateData): SheetLayout {
     formats,
     freezeRows: 1,
     headerCells: { row: 1, columns: [1, 2] },
+    print: printSetupOf('plan', 1),
   };
 }
 
@@ -157,6 +163,7 @@ function completePlanSheet(name: string, values: unknown[][], firstRow: number, 
     formats,
     freezeRows: 0,
     headerCells: { row: 0, columns: [] },
+    print: printSetupOf('plan', 0),
   };
 }
 
@@ -189,6 +196,7 @@ function newTableSheet(
     freezeRows: 1,
     headerCells: { row: 1, columns: def.columns.map((_, i) => i + 1) },
     table: { name: tableName(def), range: `A1:${columnLetter(def.columns.length - 1)}${bodyRows + 1}` },
+    print: printSetupOf(def.key, 1),
   };
 }
 
@@ -227,6 +235,7 @@ function completeTableSheet(
     formats: missing.map((c, i) => ({ ...columnFormat(c, start + i, headerRow + 1, lastRow, lang), width: c.width })),
     freezeRows: 0,
     headerCells: { row: headerRow, columns: missing.map((_, i) => start + i) },
+    print: printSetupOf(def.key, headerRow),
   };
 }
 
@@ -347,6 +356,8 @@ function columnFormat(c: ColumnDef, column: number, fromRow: number, toRow: numb
   const numberFormat = numberFormatOf(c.type);
   if (numberFormat) format.numberFormat = numberFormat;
   if (c.type.kind === 'list') format.list = LISTS[c.type.list].map((i) => i[lang]);
+  // Sentences (a finding, an activity, a commitment) wrap, so a printed page shows them whole.
+  if (c.type.kind === 'text' && c.width >= WRAPPED_WIDTH) format.wrap = true;
   return format;
 }
 

@@ -23,6 +23,7 @@ export const APPROVAL_RULES = {
       en: 'Have it approved again on the new terms (Approve, or kap approve), or put back the terms that were approved.',
       es: 'Hágalo aprobar de nuevo con los términos nuevos (Aprobar, o kap approve), o vuelva a los términos aprobados.',
     },
+    step: { en: 'Have {thing} approved again on its new terms ({changes})', es: 'Haga aprobar de nuevo {thing} con sus términos nuevos ({changes})' },
   },
   approvalTermsUnreadable: {
     code: 'approval-terms-unreadable',
@@ -40,6 +41,7 @@ export const APPROVAL_RULES = {
       en: 'Approve it again (Approve, or kap approve) so the terms are recorded as written by the product.',
       es: 'Apruébelo de nuevo (Aprobar, o kap approve) para que los términos queden registrados como los escribe el producto.',
     },
+    step: { en: 'Approve {thing} again so its terms can be read', es: 'Apruebe de nuevo {thing} para que sus términos se puedan leer' },
   },
   approvalWithoutTerms: {
     code: 'approval-without-terms',
@@ -57,6 +59,7 @@ export const APPROVAL_RULES = {
       en: 'Approve it with Approve (or kap approve) to record the date and the terms approved.',
       es: 'Apruébelo con Aprobar (o kap approve) para registrar la fecha y los términos aprobados.',
     },
+    step: { en: 'Record the terms {by} approved for {thing} (Approve)', es: 'Registre los términos que {by} aprobó para {thing} (Aprobar)' },
   },
 } satisfies Record<string, RuleDef>;
 

@@ -112,7 +112,7 @@ export const STRUCTURE_READ_RULES = {
     trigger: { en: 'Cells of a plan table are merged, which hides values from every reader.', es: 'Hay celdas combinadas en una tabla del plan, lo que oculta valores.' },
     message: { en: 'Cells {value} on the "{sheet}" sheet are merged.', es: 'Las celdas {value} de la hoja "{sheet}" están combinadas.' },
     fix: { en: 'Unmerge them and put each value in its own cell.', es: 'Sepárelas y ponga cada valor en su propia celda.' },
-    step: { en: 'Unmerge cells {value}', es: 'Separe las celdas {value}' },
+    step: { en: 'Unmerge cells {value} on the "{sheet}" sheet', es: 'Separe las celdas {value} de la hoja "{sheet}"' },
   },
   missingId: {
     code: 'missing-id',

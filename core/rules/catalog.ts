@@ -11,6 +11,7 @@ import { COMMITMENT_RULES } from './commitment';
 import { KNOWLEDGE_RULES } from './knowledge';
 import { STRUCTURE_RULES } from './structure';
 import { VISION_RULES } from './vision';
+import { RULE_TITLES } from './titles';
 
 export { APPROVAL_RULES, COMMITMENT_RULES, KNOWLEDGE_RULES, STRUCTURE_READ_RULES, STRUCTURE_RULES, VISION_RULES };
 
@@ -54,11 +55,14 @@ export function rulesDocument(): string {
     'Messages name the thing (its ID and text) and point at the sheet and A1 cell concerned; whole-sheet findings point',
     'at column A of the sheet’s header row, Plan findings at the field’s value cell.',
     '',
-    '| Code | Phase | Severity | Fires when | How to fix |',
-    '|---|---|---|---|---|',
+    'The title is what the Review sheet and kap’s report show beside the code (in the output language; the Spanish',
+    'titles are in core/rules/titles.ts).',
+    '',
+    '| Code | Title | Phase | Severity | Fires when | How to fix |',
+    '|---|---|---|---|---|---|',
   ];
   for (const r of ALL_RULES) {
-    lines.push(`| \`${r.code}\` | ${r.phase} | ${r.severity} | ${cell(r.trigger.en)} | ${cell(r.fix.en)} |`);
+    lines.push(`| \`${r.code}\` | ${cell(RULE_TITLES[r.code]?.en ?? '')} | ${r.phase} | ${r.severity} | ${cell(r.trigger.en)} | ${cell(r.fix.en)} |`);
   }
   lines.push(
     '',
@@ -102,7 +106,14 @@ export function rulesDocument(): string {
     'same within a plan. In overall readiness each phase counts for at most the one before it plus',
     `${EARLIER_PHASE_MARGIN} (vision at most knowledge + ${EARLIER_PHASE_MARGIN}, commitment at most the weaker of the two + ${EARLIER_PHASE_MARGIN}): the method’s own warning that if the first`,
     `two phases are poor the third will be worse. Weights: knowledge ${PHASE_WEIGHTS.knowledge}, vision ${PHASE_WEIGHTS.vision}, commitment ${PHASE_WEIGHTS.commitment}; each`,
-    `structure finding on the Plan sheet takes ${PLAN_FINDING_POINTS} points from overall readiness.`,
+    `structure finding on the Plan sheet takes ${PLAN_FINDING_POINTS} points from overall readiness, unless it is already charged with a criterion’s`,
+    'share (an unreadable revenue target leaves the pipeline criterion unjudged, an unreadable sign-off date the sign-off one):',
+    'a finding costs once.',
+    '',
+    'Bands: red below 50, amber below 75, green from 75, for each phase. Overall readiness is never in a better band than its',
+    'weakest phase: a plan whose commitments are amber is amber overall, whatever its score, because a plan is only as ready',
+    'as the phase it rests on least (the method: each phase rests on the one before, and the commitment phase, the most',
+    'important, is what the client signs).',
     '',
   );
   for (const phase of SCORED_PHASES) {

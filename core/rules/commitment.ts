@@ -177,7 +177,7 @@ export const COMMITMENT_RULES = {
       en: 'Write a plain number (or date) in {cells}: a figure the check cannot read is never taken as zero.',
       es: 'Escriba un número (o una fecha) simple en {cells}: una cifra que no se puede leer nunca se toma como cero.',
     },
-    step: { en: 'Write a readable figure in {cells}', es: 'Escriba una cifra legible en {cells}' },
+    step: { en: 'Write a readable figure in {cells} (team "{team}", {start} to {end})', es: 'Escriba una cifra legible en {cells} (equipo "{team}", del {start} al {end})' },
   },
   commitmentNoTeam: {
     code: 'commitment-no-team',
@@ -237,7 +237,7 @@ export const COMMITMENT_RULES = {
       en: 'Add them to the Stakeholders sheet with role and attitude (or write the name or ID as mapped).',
       es: 'Agréguela a la hoja Actores con rol y actitud (o escriba el nombre o ID como figura allí).',
     },
-    step: { en: 'Map {person} in the stakeholder map', es: 'Agregue a {person} al mapa de actores' },
+    step: { en: 'Map {person}, the counterpart of {thing}, in the stakeholder map', es: 'Agregue a {person}, contraparte de {thing}, al mapa de actores' },
   },
   counterpartOpponent: {
     code: 'counterpart-opponent',

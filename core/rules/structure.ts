@@ -78,7 +78,7 @@ export const STRUCTURE_RULES = {
     },
     message: { en: 'Capacity row {row} ({team}) has no {field}.', es: 'La fila {row} de Capacidad ({team}) no tiene {field}.' },
     fix: { en: 'Fill in the {field}.', es: 'Complete {field}.' },
-    step: { en: 'Fill in the {field} of capacity row {row}', es: 'Complete {field} de la fila {row} de Capacidad' },
+    step: { en: 'Fill in the {field} of capacity row {row} ({team})', es: 'Complete {field} de la fila {row} de Capacidad ({team})' },
   },
   capacityEndBeforeStart: {
     code: 'capacity-end-before-start',

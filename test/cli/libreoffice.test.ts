@@ -48,6 +48,15 @@ function sheetsAsCsv(file: string, recalculate: boolean): Record<string, string[
 }
 
 
+/** Pages of the PDF LibreOffice prints `file` to (every sheet, as its print setup says). */
+function pdfPages(file: string): number {
+  const work = tempDir();
+  execFileSync(lo.path!, ['--headless', `-env:UserInstallation=file://${path.join(work, 'profile')}`, '--convert-to', 'pdf', '--outdir', work, file], { stdio: 'ignore', timeout: 120000 });
+  const pdf = readFileSync(path.join(work, `${path.basename(file, '.xlsx')}.pdf`), 'latin1');
+  // Each page is a /Type /Page object (the page tree is /Type /Pages).
+  return (pdf.match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+}
+
 async function capacityOfCore(file: string): Promise<{ row: number; committedHours: number; committedCost: number }[]> {
   const book = await PlanWorkbook.open(file);
   return checkPlan(book.input(), { asOf: 0 }).capacity;
@@ -85,6 +94,21 @@ lo.describe('LibreOffice opens what kap writes', () => {
     for (const load of await capacityOfCore(file)) {
       expect([Number(shown[load.row - 1][5]), Number(shown[load.row - 1][6])]).toEqual([load.committedHours, load.committedCost]);
     }
+  });
+
+  // Printed as it was before the print setup: 35 pages, a blank one among them, the Review sheet 15 of them wide and long.
+  it.each(['en', 'es'])('the sample plan prints one page per plan sheet and a Review of a few pages, no more (%s)', async (lang) => {
+    const dir = tempDir();
+    const plain = path.join(dir, 'plain.xlsx');
+    const reviewed = path.join(dir, 'reviewed.xlsx');
+    await kap('sample', plain, '--lang', lang);
+    await kap('sample', reviewed, '--lang', lang);
+    await kap('check', reviewed, '--write', '--as-of', '2026-11-30');
+    // Seven plan sheets, each one page wide and short enough for one page: no blank page, nothing cut across pages.
+    expect(pdfPages(plain)).toBe(7);
+    const review = pdfPages(reviewed) - 7;
+    expect(review).toBeGreaterThanOrEqual(2);
+    expect(review).toBeLessThanOrEqual(5);
   });
 
   it('formula-looking text copied into the Review sheet is text in LibreOffice, not a formula', async () => {

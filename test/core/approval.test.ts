@@ -81,6 +81,10 @@ describe.each(LANGUAGES)('an approval checked later (%s plan)', (lang) => {
     expect(stale[0].message).toContain('C1 "Install sensors"');
     expect(stale[0].message).toContain('Lucía Fernández');
     expect(verdictOf(result, 'C1')).toEqual({ supported: false, reasons: ['not-approved'] });
+    // Its next step names the commitment and what changed, like every other step.
+    const step = result.actions.find((a) => a.rule === 'approval-stale')!;
+    expect(step.message).toContain('C1 "Install sensors"');
+    expect(step.message).toContain(words[lang]);
     // Messages follow the reader's language, whatever the workbook's.
     const other: Language = lang === 'en' ? 'es' : 'en';
     expect(findingsOf(check(plan, { lang, language: other }), 'approval-stale')[0].message).toContain(words[other]);

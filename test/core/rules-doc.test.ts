@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { SUPPORT_REASONS } from '../../core/check';
 import { ALL_RULES, rulesDocument } from '../../core/rules/catalog';
+import { RULE_TITLES } from '../../core/rules/titles';
 
 const DOC = join(__dirname, '..', '..', 'docs', 'rules.md');
 
@@ -15,7 +16,7 @@ describe('docs/rules.md', () => {
 
   it('lists every rule code and support reason', () => {
     const doc = readFileSync(DOC, 'utf8');
-    for (const r of ALL_RULES) expect(doc).toContain(`| \`${r.code}\` | ${r.phase} | ${r.severity} |`);
+    for (const r of ALL_RULES) expect(doc).toContain(`| \`${r.code}\` | ${RULE_TITLES[r.code].en} | ${r.phase} | ${r.severity} |`);
     for (const reason of SUPPORT_REASONS) expect(doc).toContain(`| \`${reason}\` |`);
   });
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { checkPlan } from '../../core/check';
 import { SCORED_PHASES } from '../../core/rules/criteria';
 import { CRITERIA } from '../../core/rules/criteria';
-import { exactScores, scoreModel } from '../../core/score';
+import { exactScores, scoreBand, scorecardBands, scoreModel } from '../../core/score';
 import { sampleData } from '../../core/sample';
 import { dayFromParts } from '../../core/values';
 import { basePlan, check, clone, PlanData, TableKey } from '../fixtures/plan-fixture';
@@ -263,5 +263,46 @@ describe('scorecard properties on random plans', () => {
       }),
       { numRuns: 30 },
     );
+  });
+});
+
+describe('a finding costs once', () => {
+  it('an unreadable revenue target costs the pipeline criterion only, not overall points as well', () => {
+    const data = basePlan();
+    data.plan.revenueTarget = 'a lot';
+    const r = check(data);
+    const target = r.findings.findIndex((f) => f.rule === 'not-a-number' && f.sheet === 'Plan');
+    expect(target).toBeGreaterThanOrEqual(0);
+    // The pipeline criterion (10 vision points) cannot be judged; nothing else is missing.
+    expect(r.scorecard.vision).toBe(90);
+    expect(r.scorecard.cost[target]).toEqual({ findingIndex: target, points: 10, against: 'vision' });
+    // 30% of the 10 vision points: 3 overall, and not 5 more for being a Plan sheet finding.
+    expect(r.scorecard.overall).toBe(97);
+    expect(r.actions[0]).toMatchObject({ rule: 'not-a-number', gain: 3 });
+  });
+
+  it('a Plan sheet finding that explains no criterion still takes its overall points', () => {
+    const data = basePlan();
+    data.plan.account = null;
+    const r = check(data);
+    const i = r.findings.findIndex((f) => f.rule === 'plan-no-account');
+    expect(r.scorecard.cost[i]).toMatchObject({ points: 5, against: 'overall' });
+    expect(r.scorecard.overall).toBe(95);
+  });
+});
+
+describe('bands', () => {
+  it('overall readiness is never in a better band than the weakest phase', () => {
+    expect(scorecardBands({ knowledge: 93, vision: 79, commitment: 58, overall: 75 })).toEqual({ knowledge: 'green', vision: 'green', commitment: 'amber', overall: 'amber' });
+    expect(scorecardBands({ knowledge: 40, vision: 90, commitment: 90, overall: 80 }).overall).toBe('red');
+    expect(scorecardBands({ knowledge: 80, vision: 80, commitment: 80, overall: 80 }).overall).toBe('green');
+    // Never better than its own score's band either.
+    expect(scorecardBands({ knowledge: 80, vision: 80, commitment: 80, overall: 60 }).overall).toBe('amber');
+  });
+
+  it('the demo plan, green in knowledge and vision but amber in commitment, is amber overall', () => {
+    const r = check(sampleData('en'), { asOf: DEMO_DAY });
+    expect(scoreBand(r.scorecard.commitment)).toBe('amber');
+    expect(scorecardBands(r.scorecard).overall).toBe('amber');
   });
 });
