@@ -11,7 +11,7 @@ import { Finding, Phase, Severity } from '../finding';
 import type { NextStep } from '../next-steps';
 import { ruleByCode } from '../rules/catalog';
 import { ruleTitle } from '../rules/titles';
-import { Band, findingPoints, scorecardBands, scoreBand } from '../score';
+import { Band, findingPoints, scorecardBands } from '../score';
 import { REASON_WORDS } from '../support';
 import type { SupportReason } from '../check-context';
 import { Day } from '../values';

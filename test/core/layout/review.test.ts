@@ -1,6 +1,5 @@
 import { reviewInputOf, reviewLayout, ReviewInput, reviewSheetName, scoreBand } from '../../../core/layout/review';
 import { Finding } from '../../../core/finding';
-import { ALL_RULES } from '../../../core/rules/catalog';
 import { RULE_TITLES } from '../../../core/rules/titles';
 import { REASON_WORDS } from '../../../core/support';
 import { sampleData } from '../../../core/sample';
