@@ -1,9 +1,9 @@
 // The core's print setup (core/layout/print.ts) written into a package: the
 // orientation, fit to pages and margins in a worksheet part, the print titles
 // as a `_xlnm.Print_Titles` defined name in xl/workbook.xml. A print setup the
-// user already has is theirs: a landscape sheet, one fitted to pages or scaled,
-// keeps its orientation and fit; existing margins stay; a sheet with print
-// titles keeps them. Everything else in both parts stays byte for byte.
+// user already has is theirs: a sheet whose part already says how it prints
+// (orientation, scale, fit) keeps all of it; existing margins stay; a sheet
+// with print titles keeps them. Everything else in both parts stays byte for byte.
 
 import { PrintSetup, titleRowsReference } from '../core/layout/print';
 import { sheetReference } from '../core/layout/template';
@@ -34,17 +34,20 @@ const AFTER_MARGINS = [
 /** Workbook elements that come after definedNames (CT_Workbook). */
 const AFTER_DEFINED_NAMES = ['calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
 
-const truthy = (v: string | undefined): boolean => v === '1' || v === 'true';
+/** pageSetup attributes that say how the sheet prints: any of them makes the setup the user's. */
+const OWN_SETUP = ['orientation', 'scale', 'fitToWidth', 'fitToHeight'];
 
-/** Whether a worksheet part already has a print setup of the user's: landscape, fitted to pages, or scaled. */
+/**
+ * Whether a worksheet part already has a page setup of its own: fit to page
+ * switched either way, or an orientation, scale or fit saved. Such a setup is
+ * the user's (or their spreadsheet's) and stays whole; kap adds its own only
+ * where the part says nothing about printing (paper size and margins aside).
+ */
 export function hasOwnPrintSetup(xml: string, part: string): boolean {
   let own = false;
   walkElements(part, xml, (e) => {
-    if (e.local === 'pageSetUpPr' && e.path[e.path.length - 1] === 'sheetPr' && truthy(e.tag.attributes.fitToPage)) own = true;
-    if (e.local === 'pageSetup' && e.path.length === 1) {
-      const a = e.tag.attributes;
-      if (a.orientation === 'landscape' || (a.scale !== undefined && Number(a.scale) !== 100)) own = true;
-    }
+    if (e.local === 'pageSetUpPr' && e.path[e.path.length - 1] === 'sheetPr' && e.tag.attributes.fitToPage !== undefined) own = true;
+    if (e.local === 'pageSetup' && e.path.length === 1 && OWN_SETUP.some((a) => e.tag.attributes[a] !== undefined)) own = true;
   });
   return own;
 }
@@ -89,7 +92,7 @@ export function withPrintSetup(xml: string, part: string, setup: PrintSetup, own
   const pageSetup = top.find((e) => e.local === 'pageSetup');
   const fitAttributes = { orientation: setup.orientation, fitToWidth: String(setup.fitWidth), fitToHeight: String(setup.fitHeight) };
   if (pageSetup) {
-    // Paper size, printer settings and the rest stay; only orientation and fit change.
+    // Paper size, printer settings and the rest stay; orientation and fit are added (or, on a sheet kap owns, replaced).
     splices.push({ start: pageSetup.span.start, end: pageSetup.span.openEnd, text: startTag(pageSetup, fitAttributes, pageSetup.span.selfClosing, ['scale']) });
   }
   const margins = top.find((e) => e.local === 'pageMargins');

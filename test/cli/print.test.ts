@@ -1,6 +1,6 @@
 // Every sheet kap writes prints as core/layout/print.ts says, through both of
 // kap's writers; a print setup the user already has on a plan sheet stays.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { printSetupOf } from '../../core/layout/print';
@@ -67,6 +67,13 @@ describe('kap sample and new print every plan sheet landscape, one page wide, he
     vision.pageSetup.scale = 70;
     vision.pageSetup.printTitlesRow = '1:2';
     await book.save(file);
+    // ExcelJS saves a portrait page setup on every sheet; the Knowledge sheet's is removed, as if never set.
+    const zip = await JSZip.loadAsync(await readFile(file));
+    const knowledgePart = 'xl/worksheets/sheet2.xml';
+    const knowledgeXml = await zip.file(knowledgePart)!.async('string');
+    expect(knowledgeXml).toContain('<pageSetup');
+    zip.file(knowledgePart, knowledgeXml.replace(/<pageSetup\b[^>]*\/>/, ''));
+    await writeFile(file, await zip.generateAsync({ type: 'nodebuffer' }));
     const before = await printParts(file);
     expect((await kap('new', file)).code).toBe(0);
     const { sheets, names } = await printParts(file);
@@ -95,23 +102,35 @@ describe('the print setup written into a worksheet part', () => {
     );
   });
 
-  it('keeps the paper size, printer settings and margins of a default (portrait, 100%) setup, and the sheet’s tab colour', () => {
+  it('keeps the paper size, printer settings and margins of a sheet that says nothing else about printing, and the sheet’s tab colour', () => {
     const xml =
-      '<x:worksheet xmlns:x="m" xmlns:r="r"><x:sheetPr><x:tabColor rgb="FFFF0000"/></x:sheetPr><x:sheetData/><x:pageMargins left="1" right="1" top="1" bottom="1" header="0.5" footer="0.5"/><x:pageSetup paperSize="9" orientation="portrait" r:id="rId1"/></x:worksheet>';
+      '<x:worksheet xmlns:x="m" xmlns:r="r"><x:sheetPr><x:tabColor rgb="FFFF0000"/></x:sheetPr><x:sheetData/><x:pageMargins left="1" right="1" top="1" bottom="1" header="0.5" footer="0.5"/><x:pageSetup paperSize="9" r:id="rId1"/></x:worksheet>';
     const out = withPrintSetup(xml, 'x', setup);
     expect(out).toContain('<x:sheetPr><x:tabColor rgb="FFFF0000"/><x:pageSetUpPr fitToPage="1"/></x:sheetPr>');
     expect(out).toContain('<x:pageMargins left="1" right="1" top="1" bottom="1" header="0.5" footer="0.5"/>');
-    expect(out).toContain('<x:pageSetup paperSize="9" orientation="landscape" r:id="rId1" fitToWidth="1" fitToHeight="0"/>');
+    expect(out).toContain('<x:pageSetup paperSize="9" r:id="rId1" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
   });
 
   it.each([
     ['landscape', '<pageSetup orientation="landscape"/>'],
+    ['portrait', '<pageSetup paperSize="9" orientation="portrait" r:id="rId1"/>'],
     ['scaled', '<pageSetup scale="80"/>'],
-  ])('leaves a %s sheet as the user set it', (_kind, own) => {
+    ['fitted', '<pageSetup fitToWidth="2" fitToHeight="3"/>'],
+  ])('leaves a sheet with its own (%s) page setup as it is', (_kind, own) => {
     const xml = `<worksheet xmlns="m"><sheetData/><pageMargins left="1" right="1" top="1" bottom="1" header="0.5" footer="0.5"/>${own}</worksheet>`;
     expect(withPrintSetup(xml, 'x', setup)).toBe(xml);
-    const fitted = '<worksheet xmlns="m"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetData/><pageMargins left="1" right="1" top="1" bottom="1" header="0.5" footer="0.5"/><pageSetup fitToWidth="2" fitToHeight="3"/></worksheet>';
-    expect(withPrintSetup(fitted, 'x', setup)).toBe(fitted);
+  });
+
+  it('leaves fit to page as a spreadsheet saved it, even switched off (LibreOffice writes fitToPage="false")', () => {
+    const xml = '<worksheet xmlns="m"><sheetPr filterMode="false"><pageSetUpPr fitToPage="false"/></sheetPr><sheetData/><pageMargins left="1" right="1" top="1" bottom="1" header="0.5" footer="0.5"/></worksheet>';
+    expect(withPrintSetup(xml, 'x', setup)).toBe(xml);
+  });
+
+  it('on a sheet kap owns whole (the Review sheet), sets every part of the setup', () => {
+    const xml = '<worksheet xmlns="m"><sheetData/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
+    expect(withPrintSetup(xml, 'x', setup, true)).toBe(
+      '<worksheet xmlns="m"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetData/><pageMargins left="0.25" right="0.25" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>',
+    );
   });
 
   it('adds print titles to the workbook’s names, quoting a sheet name with spaces, and keeps the ones a sheet already has', () => {
