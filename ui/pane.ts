@@ -87,10 +87,11 @@ const FAILURES = {
       es: 'No se pudo escribir la hoja Revisión; Escribir revisión de nuevo la reemplaza completa. Sus hojas del plan no cambiaron.',
     },
     copy: { en: 'The client copy could not be prepared.', es: 'No se pudo preparar la copia para el cliente.' },
-    // The three cells of each row go in one request; one that stops part-way is finished by approving again, which writes the same cells.
+    // The three cells of each row go in one request; one that stops part-way is finished by approving again, which writes
+    // the same cells. Excel before ExcelApi 1.9 cannot read a selection of several separate areas.
     approve: {
-      en: 'The approval could not be written completely. Approve again: it writes the same cells, and no other cell is touched.',
-      es: 'No se pudo escribir la aprobación completa. Apruebe de nuevo: escribe las mismas celdas y no toca ninguna otra.',
+      en: 'The selected commitments could not be approved. Trying again is safe: Approve writes only their three approval cells, the same ones each time. If you selected separate blocks of rows, select one block at a time.',
+      es: 'No se pudieron aprobar los compromisos seleccionados. Intentarlo de nuevo es seguro: Aprobar escribe solo sus tres celdas de aprobación, las mismas cada vez. Si seleccionó bloques de filas separados, seleccione un bloque a la vez.',
     },
     select: { en: 'That cell could not be selected.', es: 'No se pudo seleccionar esa celda.' },
   },

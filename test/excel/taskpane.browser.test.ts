@@ -162,6 +162,15 @@ browserProgram.describe('the Excel task pane in Chromium', () => {
     expect(await c3.locator('.kap-reason-code').allTextContents()).not.toContain('not-approved');
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(SHOTS, 'approve-300.png') });
+
+    // A failed request (a cell being edited) is explained in plain words; the name is not asked again.
+    await page.evaluate(() => ((globalThis as any).__excel.host.failNextRequest = 5004));
+    await page.getByRole('button', { name: 'Approve selected' }).click();
+    await page.waitForFunction(() => (document.querySelector('.kap-alert')?.textContent ?? '') !== '');
+    const text = (await page.getByRole('alert').first().textContent())!;
+    expect(text).toContain('The selected commitments could not be approved. Trying again is safe');
+    expect(text).toContain('Press Enter or Esc');
+    expect(await page.getByLabel('Your name, recorded as Approved by').isVisible()).toBe(false);
     await page.close();
   });
 
