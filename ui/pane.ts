@@ -13,6 +13,7 @@ import { REASON_WORDS } from '../core/support';
 import { approvalMessage, approveControl } from './approve';
 import { el, svg } from './element';
 import { feasibilitySection } from './feasibility';
+import { nextStepsSection } from './next-steps';
 import type { PaneHost } from './pane-host';
 import { stakeholderMap } from './stakeholder-map';
 
@@ -261,7 +262,7 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: PaneOption
     }
     const { stakeholders } = countsOf(view);
     const mapNote = stakeholders > view.stakeholders.length ? el('p', { class: 'kap-muted', text: fill(w('mapFirst'), { n: view.stakeholders.length, total: stakeholders }) }) : null;
-    results.replaceChildren(scorecard(view), findingsSection(view), commitmentsSection(view), feasibilitySection(view.feasibility, lang, select), stakeholderMap(view.stakeholders, lang, (p) => select(p.sheet, p.cell)), ...(mapNote ? [mapNote] : []));
+    results.replaceChildren(nextStepsSection(view.actions, lang, select), scorecard(view), findingsSection(view), commitmentsSection(view), feasibilitySection(view.feasibility, lang, select), stakeholderMap(view.stakeholders, lang, (p) => select(p.sheet, p.cell)), ...(mapNote ? [mapNote] : []));
   };
 
   const gauge = (label: string, score: number, overall = false, band: Band = scoreBand(score)): HTMLElement => {

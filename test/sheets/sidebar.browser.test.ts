@@ -136,6 +136,37 @@ browserProgram.describe('the Sheets sidebar', () => {
     await page.close();
   });
 
+  it.each(['en', 'es'] as const)('leads the results with the next steps, best first, and a click on one selects its cell (%s)', async (lang) => {
+    const sample = PlanWorkbook.empty();
+    sample.applyTemplate(templateLayout({ sheets: [] }, lang, sampleData(lang)));
+    const on = loadAddon(code, sample.input(), { now: new Date(Date.UTC(2026, 10, 30, 12)) });
+    const errors: string[] = [];
+    const page = await openSidebar(on, errors);
+    if (lang === 'es') await page.getByLabel('Language').selectOption('es');
+    await page.getByRole('button', { name: lang === 'es' ? 'Revisar plan' : 'Check plan' }).click();
+    const section = page.locator('.kap-next-steps');
+    await section.waitFor();
+    // First in the results, above the scorecard.
+    expect(await page.evaluate(() => document.querySelector('.kap-results')?.firstElementChild?.className)).toBe('kap-next-steps');
+    const steps = section.locator('.kap-step');
+    expect(await steps.count()).toBe(5);
+    const first = steps.first();
+    expect(await first.locator('.kap-step-message').textContent()).toBe(lang === 'es' ? 'Consiga que el cliente apruebe el plan' : 'Get the plan signed off by the client');
+    expect(await first.locator('.kap-step-gain').textContent()).toBe('+4 pts');
+    expect(await first.locator('.kap-place').textContent()).toBe('Plan!B10');
+    // Every step names its subject: the stale approval names C4 and what changed.
+    expect(await section.textContent()).toContain('C4 "');
+    const gains = await steps.locator('.kap-step-gain').allTextContents();
+    const values = gains.map((g) => Number(g.replace(/[^\d,.]/g, '').replace(',', '.')));
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+    await section.screenshot({ path: path.join(SHOTS, `next-steps-${lang}.png`) });
+    await first.click();
+    for (let i = 0; i < 50 && !on.book.active; i++) await new Promise((r) => setTimeout(r, 50));
+    expect([on.book.active?.sheet.name, on.book.active?.a1()]).toEqual(['Plan', 'B10']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   const WORDS = {
     en: { check: 'Check plan', language: 'English', over: 'Over capacity', approve: 'Approve selected', name: 'Your name, recorded as Approved by', confirm: 'Approve', done: 'Approved by Lucía Fernández on 2027-03-15: C3', elsewhere: 'The selection is on Capacity, not on Commitments' },
     es: { check: 'Revisar plan', language: 'Español', over: 'Sobre la capacidad', approve: 'Aprobar selección', name: 'Su nombre, que queda en Aprobado por', confirm: 'Aprobar', done: 'Aprobado por Lucía Fernández el 2027-03-15: C3', elsewhere: 'La selección está en Capacidad, no en Compromisos' },
