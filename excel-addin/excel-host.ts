@@ -10,6 +10,7 @@ import { Language, sheetKeyOf } from '../core/contract';
 import { clientCopyWorkbook } from './client-copy-file';
 import { hostValues, isDate, isFormula, LayoutCell, NUMBER_FORMATS } from '../core/layout/cells';
 import { reviewInputOf, reviewLayout } from '../core/layout/review';
+import { PrintSetup, titleRowsReference } from '../core/layout/print';
 import { SheetLayout, templateLayout } from '../core/layout/template';
 import { PaneCheckView, paneView } from '../core/pane-view';
 import { readPlan, SheetGrid, WorkbookInput } from '../core/read';
@@ -43,9 +44,11 @@ export interface ExcelFeatures {
   mergedAreas: boolean;
   /** A selection of several areas (Ctrl+click) is read whole (ExcelApi 1.9); older Excel reads one area. */
   selectedRanges?: boolean;
+  /** Sheets the add-in makes get the core's print setup (worksheet.pageLayout, ExcelApi 1.9); older Excel prints them as it would. */
+  pageLayout?: boolean;
 }
 
-export const NO_EXTRA_FEATURES: ExcelFeatures = { mergedAreas: false, selectedRanges: false };
+export const NO_EXTRA_FEATURES: ExcelFeatures = { mergedAreas: false, selectedRanges: false, pageLayout: false };
 
 /** The plan sheets as the core reads them, and every sheet name in the workbook. */
 export interface WorkbookRead {
@@ -150,12 +153,12 @@ export function mergedRanges(address: string): string[] {
  * a run that stops part-way leaves every plan sheet whole or absent, and the
  * next run removes the unfinished sheet and finishes the job.
  */
-export async function createPlan(context: Excel.RequestContext, language: Language): Promise<{ added: string[] }> {
+export async function createPlan(context: Excel.RequestContext, language: Language, features: ExcelFeatures = NO_EXTRA_FEATURES): Promise<{ added: string[] }> {
   const { names, input } = await readWorkbook(context);
   const layout = templateLayout(input, language);
   const writes = new Writes();
   for (const sheet of layout.sheets) {
-    queueSheetLayout(context, sheet, layout.language, names, writes);
+    queueSheetLayout(context, sheet, layout.language, names, writes, features);
     writes.nextSheet();
   }
   // Two requests of about equal size, in order: each stays under 5 MB up to about 10 MB of template (bench/excel.ts).
@@ -252,7 +255,7 @@ const DIRECT: Pick<Writes, 'add'> = { add: (_bytes, write) => write() };
  * `worksheets.add` that makes it (Excel resolves a path when its Instantiate
  * action runs).
  */
-function queueSheetLayout(context: Excel.RequestContext, layout: SheetLayout, language: Language, names: readonly string[], writes: Pick<Writes, 'add'>): void {
+function queueSheetLayout(context: Excel.RequestContext, layout: SheetLayout, language: Language, names: readonly string[], writes: Pick<Writes, 'add'>, features: ExcelFeatures): void {
   const sheets = context.workbook.worksheets;
   const building = unfinishedName(layout.name, language);
   let proxy: Excel.Worksheet | undefined;
@@ -301,12 +304,33 @@ function queueSheetLayout(context: Excel.RequestContext, layout: SheetLayout, la
       table.style = 'TableStyleLight9';
     });
   }
+  // Only a sheet the add-in made: a sheet of the user's keeps the print setup it has.
+  if (layout.isNew && features.pageLayout) writes.add(200, () => setPrintSetup(sheet(), layout.print));
   if (layout.isNew) {
     writes.add(layout.name.length, () => void (sheet().name = layout.name));
   } else {
     // New headers (and Plan field names) last: until they are there, the next run sees the column as missing and writes it again.
     for (const block of [...layout.blocks].reverse()) queueValues(sheet, block.row, block.column, block.values, writes);
   }
+}
+
+/** Points per inch: Excel's page layout takes margins in points, the core gives them in inches. */
+const POINTS_PER_INCH = 72;
+
+/** The core's print setup (core/layout/print.ts) on one sheet, queued in the current request (ExcelApi 1.9). */
+function setPrintSetup(sheet: Excel.Worksheet, print: PrintSetup): void {
+  const page = sheet.pageLayout;
+  page.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  page.zoom = { horizontalFitToPages: print.fitWidth, verticalFitToPages: print.fitHeight };
+  const m = print.margins;
+  page.leftMargin = m.left * POINTS_PER_INCH;
+  page.rightMargin = m.right * POINTS_PER_INCH;
+  page.topMargin = m.top * POINTS_PER_INCH;
+  page.bottomMargin = m.bottom * POINTS_PER_INCH;
+  page.headerMargin = m.header * POINTS_PER_INCH;
+  page.footerMargin = m.footer * POINTS_PER_INCH;
+  const titles = titleRowsReference(print);
+  if (titles) page.setPrintTitleRows(titles);
 }
 
 /**
@@ -402,6 +426,7 @@ export async function writeReview(
   whole.format.verticalAlignment = 'Top';
   whole.format.autofitRows();
   if (layout.freezeRows > 0) sheet.freezePanes.freezeRows(layout.freezeRows);
+  if (features.pageLayout) setPrintSetup(sheet, layout.print);
   // The Review sheet is the check's own: the old one is replaced whole, never edited.
   if (has(layout.name)) sheets.getItem(layout.name).delete();
   sheet.name = layout.name;
@@ -484,7 +509,7 @@ const CLIENT_COPY_OPENED: Record<Language, string> = {
 /** The PaneHost the Excel task pane talks to. */
 export function excelPaneHost(excel: ExcelApi, clock: () => Day = () => today(), features: ExcelFeatures = NO_EXTRA_FEATURES): PaneHost {
   return {
-    createPlan: (language) => excel.run((context) => createPlan(context, language)),
+    createPlan: (language) => excel.run((context) => createPlan(context, language, features)),
     checkPlan: (language) => excel.run((context) => checkWorkbook(context, language, clock(), features)),
     writeReview: (language) => excel.run((context) => writeReview(context, language, clock(), features)),
     selectCell: (sheet, cell) => excel.run((context) => selectCell(context, sheet, cell)),

@@ -15,6 +15,6 @@ Office.onReady((info) => {
     style.setProperty('--kap-fg', theme.bodyForegroundColor);
   }
   const language = Office.context.displayLanguage?.toLowerCase().startsWith('es') ? 'es' : 'en';
-  const features = { mergedAreas: Office.context.requirements.isSetSupported('ExcelApi', '1.13'), selectedRanges: Office.context.requirements.isSetSupported('ExcelApi', '1.9') };
+  const features = { mergedAreas: Office.context.requirements.isSetSupported('ExcelApi', '1.13'), selectedRanges: Office.context.requirements.isSetSupported('ExcelApi', '1.9'), pageLayout: Office.context.requirements.isSetSupported('ExcelApi', '1.9') };
   mountPane(root, excelPaneHost(Excel, undefined, features), { hostName: 'excel', language });
 });

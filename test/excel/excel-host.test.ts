@@ -358,3 +358,47 @@ describe('the selection Approve reads', () => {
     expect(selectionRows('Compromisos!P9:A2')).toEqual([{ sheet: 'Compromisos', top: 2, bottom: 9 }]);
   });
 });
+
+describe('printing (worksheet.pageLayout, ExcelApi 1.9)', () => {
+  const PRINTING = { mergedAreas: false, selectedRanges: true, pageLayout: true };
+
+  it('Create plan gives each sheet it makes the core’s print setup: landscape, one page wide, header row on every page, Capacity on one page', async () => {
+    const excel = excelWith();
+    await excel.run((context) => createPlan(context, 'en', PRINTING));
+    expect(excel.host.unmodelled).toEqual([]);
+    for (const name of PLAN_SHEETS) {
+      const page = excel.workbook.find(name)!.pageLayout;
+      expect([name, page.orientation, page.zoom, page.printTitleRows]).toEqual([name, 'Landscape', { horizontalFitToPages: 1, verticalFitToPages: name === 'Capacity' ? 1 : 0 }, '$1:$1']);
+      expect(page.margins.left).toBe(18);
+    }
+    // Still one read and two writes.
+    expect(excel.requests).toHaveLength(3);
+  });
+
+  it('a sheet of the user’s that Create plan completes keeps its own print setup', async () => {
+    const excel = excelWith(buildWorkbook(basePlan('en'), { omitColumns: { knowledge: ['source'] } }));
+    const before = { ...excel.workbook.find('Knowledge')!.pageLayout };
+    await excel.run((context) => createPlan(context, 'en', PRINTING));
+    expect(excel.workbook.find('Knowledge')!.pageLayout).toEqual(before);
+  });
+
+  it('Write review prints one page wide, as many pages down as it needs, with no repeated rows', async () => {
+    const excel = excelWith(buildWorkbook(basePlan('en')));
+    await excel.run((context) => writeReview(context, 'en', AS_OF, PRINTING));
+    const page = excel.workbook.find('Review')!.pageLayout;
+    expect([page.orientation, page.zoom, page.printTitleRows]).toEqual(['Landscape', { horizontalFitToPages: 1, verticalFitToPages: 0 }, undefined]);
+    expect(excel.requests).toHaveLength(5);
+  });
+
+  it('on Excel 2019 (ExcelApi 1.8) the pane asks for no page layout, and everything else is written the same', async () => {
+    const excel = excelWith({ sheets: [] }, { excelApi: '1.8' });
+    const features = { mergedAreas: false, selectedRanges: false, pageLayout: excel.host.isSetSupported('ExcelApi', '1.9') };
+    await excel.run((context) => createPlan(context, 'en', features));
+    expect(excel.workbook.sheets.map((s) => s.name)).toEqual(PLAN_SHEETS);
+    expect(excel.workbook.find('Vision')!.pageLayout.orientation).toBe('Portrait');
+    // Asked anyway, that Excel refuses it: the feature check is what keeps Create plan working there.
+    const old = excelWith({ sheets: [] }, { excelApi: '1.8' });
+    const refused = await old.run((context) => createPlan(context, 'en', PRINTING)).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'ApiNotFound' });
+  });
+});

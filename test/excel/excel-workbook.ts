@@ -44,6 +44,7 @@ export class Sheet {
   /** Boxes given `format.autofitRows()`. */
   readonly autofitted: Box[] = [];
   frozenRows = 0;
+  pageLayout: PageLayoutState = defaultPageLayout();
   constructor(
     readonly id: string,
     public name: string,
@@ -93,6 +94,20 @@ export class Sheet {
     }
     return out;
   }
+}
+
+/** A sheet's page layout (ExcelApi 1.9) as Excel keeps it: Excel's defaults until the add-in sets them. */
+export interface PageLayoutState {
+  orientation: 'Portrait' | 'Landscape';
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  /** In points; Excel's Normal margins. */
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  /** Whole rows repeated at the top of every printed page (`$1:$1`), if any. */
+  printTitleRows?: string;
+}
+
+export function defaultPageLayout(): PageLayoutState {
+  return { orientation: 'Portrait', zoom: { scale: 100 }, margins: { left: 50.4, right: 50.4, top: 54, bottom: 54, header: 21.6, footer: 21.6 } };
 }
 
 export interface Table {

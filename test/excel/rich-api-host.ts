@@ -10,7 +10,7 @@
 
 import { computeFormula, FormulaNotModelled, readFormula } from './excel-formulas';
 import { typeText } from './excel-typing';
-import { address, Box, boxAddress, Cell, CellValue, contains, MAX_COLUMNS, MAX_ROWS, overlaps, quoteName, Sheet, Table, Workbook } from './excel-workbook';
+import { address, Box, boxAddress, Cell, CellValue, contains, MAX_COLUMNS, MAX_ROWS, overlaps, PageLayoutState, quoteName, Sheet, Table, Workbook } from './excel-workbook';
 
 /** Excel on the web's limit on a request's and a response's payload. */
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
@@ -67,6 +67,7 @@ type HostObject =
   | { kind: 'RangeFont'; sheet: Sheet; box: Box }
   | { kind: 'DataValidation'; sheet: Sheet; box: Box }
   | { kind: 'WorksheetFreezePanes'; sheet: Sheet }
+  | { kind: 'PageLayout'; sheet: Sheet }
   | { kind: 'TableCollection'; sheet?: Sheet }
   | { kind: 'Table'; table: Table }
   | { kind: 'NewWorkbook'; base64: string };
@@ -588,6 +589,7 @@ const MEMBERS: Members = {
     Id: { since: '1.1', get: (o) => o.sheet.id },
     Position: { since: '1.1', get: (o, host) => host.workbook.sheets.indexOf(o.sheet) },
     FreezePanes: { since: '1.7', nav: (o) => ({ kind: 'WorksheetFreezePanes', sheet: o.sheet }) },
+    PageLayout: { since: '1.9', nav: (o) => ({ kind: 'PageLayout', sheet: o.sheet }) },
     Tables: { since: '1.1', nav: (o) => ({ kind: 'TableCollection', sheet: o.sheet }) },
     GetRange: {
       since: '1.1',
@@ -788,6 +790,36 @@ const MEMBERS: Members = {
     },
     Unfreeze: { since: '1.7', call: (o) => void (o.sheet.frozenRows = 0) },
   },
+  // Page layout (ExcelApi 1.9), as strict as Excel's documented ranges: an orientation of the enum, a zoom that is
+  // either a scale of 10-400% or pages to fit (whole numbers; 0 = as many as needed, as the file format has it),
+  // margins of zero or more points, print titles that are whole rows of the same sheet.
+  PageLayout: {
+    Orientation: {
+      since: '1.9',
+      get: (o) => o.sheet.pageLayout.orientation,
+      set: (o, value) => {
+        if (value !== 'Portrait' && value !== 'Landscape') throw new HostError('InvalidArgument', `orientation ${String(value)} is not Portrait or Landscape.`, 'PageLayout.orientation');
+        o.sheet.pageLayout.orientation = value;
+      },
+    },
+    Zoom: {
+      since: '1.9',
+      get: (o) => ({ ...o.sheet.pageLayout.zoom }),
+      set: (o, value) => void (o.sheet.pageLayout.zoom = checkZoom(value)),
+    },
+    ...marginMembers(),
+    SetPrintTitleRows: {
+      since: '1.9',
+      call: (o, [rows]) => {
+        const address = typeof rows === 'string' ? rows : (rows as HostObject | null)?.kind === 'Range' && (rows as Of<'Range'>).sheet === o.sheet ? wholeRowsOf((rows as Of<'Range'>).box) : undefined;
+        const m = address === undefined ? null : /^\$?(\d+):\$?(\d+)$/.exec(address);
+        if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2]) || Number(m[2]) > MAX_ROWS) {
+          throw new HostError('InvalidArgument', `Print title rows are whole rows of the sheet ($1:$1), not ${JSON.stringify(rows)}.`, 'PageLayout.setPrintTitleRows');
+        }
+        o.sheet.pageLayout.printTitleRows = `$${m[1]}:$${m[2]}`;
+      },
+    },
+  },
   TableCollection: {
     Add: { since: '1.1', call: (o, [source, hasHeaders], host) => addTable(host, o.sheet, source, hasHeaders) },
   },
@@ -802,6 +834,47 @@ const MEMBERS: Members = {
     },
   },
 };
+
+function checkZoom(value: unknown): PageLayoutState['zoom'] {
+  const fail = (): never => {
+    throw new HostError('InvalidArgument', `zoom ${JSON.stringify(value)} is neither a scale of 10 to 400 nor pages to fit.`, 'PageLayout.zoom');
+  };
+  if (typeof value !== 'object' || value === null) return fail();
+  const z = value as Record<string, unknown>;
+  const keys = Object.keys(z).filter((k) => z[k] !== undefined && z[k] !== null);
+  if (keys.length === 0 || keys.some((k) => !['scale', 'horizontalFitToPages', 'verticalFitToPages'].includes(k))) return fail();
+  if (keys.includes('scale')) {
+    if (keys.length > 1 || !Number.isInteger(z.scale) || (z.scale as number) < 10 || (z.scale as number) > 400) return fail();
+    return { scale: z.scale as number };
+  }
+  const pages = (k: string): number | undefined => {
+    if (z[k] === undefined || z[k] === null) return undefined;
+    if (!Number.isInteger(z[k]) || (z[k] as number) < 0 || (z[k] as number) > 32767) return fail();
+    return z[k] as number;
+  };
+  return { horizontalFitToPages: pages('horizontalFitToPages'), verticalFitToPages: pages('verticalFitToPages') };
+}
+
+function marginMembers(): Record<string, Member<'PageLayout'>> {
+  const out: Record<string, Member<'PageLayout'>> = {};
+  for (const side of ['left', 'right', 'top', 'bottom', 'header', 'footer'] as const) {
+    const name = `${side[0].toUpperCase()}${side.slice(1)}Margin`;
+    out[name] = {
+      since: '1.9',
+      get: (o) => o.sheet.pageLayout.margins[side],
+      set: (o, points) => {
+        if (typeof points !== 'number' || !(points >= 0) || points > 1584) throw new HostError('InvalidArgument', `${side}Margin is a number of points.`, `PageLayout.${side}Margin`);
+        o.sheet.pageLayout.margins[side] = points;
+      },
+    };
+  }
+  return out;
+}
+
+/** `$2:$3` for a range that covers whole rows, else undefined. */
+function wholeRowsOf(box: Box): string | undefined {
+  return box.left === 0 && box.columns === MAX_COLUMNS ? `$${box.top + 1}:$${box.top + box.rows}` : undefined;
+}
 
 /** What the user has selected: `workbook.selected` (areas separated by commas), else A1 of the active sheet. */
 function selection(workbook: Workbook): { sheet: Sheet; boxes: Box[] } {
@@ -828,6 +901,7 @@ function cloneWorkbook(workbook: Workbook): Workbook {
     t.merges.push(...s.merges);
     t.autofitted.push(...s.autofitted);
     t.frozenRows = s.frozenRows;
+    t.pageLayout = { ...s.pageLayout, zoom: { ...s.pageLayout.zoom }, margins: { ...s.pageLayout.margins } };
     copy.sheets.push(t);
     sheets.set(s, t);
   }

@@ -237,3 +237,46 @@ describe('formulas', () => {
     ).rejects.toMatchObject({ code: 'InvalidArgument' });
   });
 });
+
+describe('page layout (ExcelApi 1.9)', () => {
+  const attempt = async (excel: ReturnType<typeof excelWith>, change: (page: Excel.PageLayout, sheet: Excel.Worksheet) => void): Promise<unknown> =>
+    excel
+      .run(async (context: Context) => {
+        const sheet = context.workbook.worksheets.getItem('Sheet1');
+        change(sheet.pageLayout, sheet);
+        await context.sync();
+      })
+      .then(() => undefined, (e: unknown) => e);
+
+  it('keeps an orientation, a fit to pages, margins and whole print title rows', async () => {
+    const excel = excelWith({ sheets: [{ name: 'Sheet1', values: [] }] });
+    expect(
+      await attempt(excel, (page, sheet) => {
+        page.orientation = 'Landscape';
+        page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        page.leftMargin = 18;
+        page.setPrintTitleRows('$1:$2');
+        page.setPrintTitleRows(sheet.getRange('3:3'));
+      }),
+    ).toBeUndefined();
+    const page = excel.workbook.find('Sheet1')!.pageLayout;
+    expect([page.orientation, page.zoom, page.margins.left, page.printTitleRows]).toEqual(['Landscape', { horizontalFitToPages: 1, verticalFitToPages: 0 }, 18, '$3:$3']);
+  });
+
+  it.each([
+    ['an orientation outside the enum', (page: Excel.PageLayout) => void (page.orientation = 'Sideways' as Excel.PageOrientation)],
+    ['a scale under 10%', (page: Excel.PageLayout) => void (page.zoom = { scale: 5 })],
+    ['a scale together with pages to fit', (page: Excel.PageLayout) => void (page.zoom = { scale: 80, horizontalFitToPages: 1 })],
+    ['a fraction of a page', (page: Excel.PageLayout) => void (page.zoom = { horizontalFitToPages: 1.5 })],
+    ['a negative margin', (page: Excel.PageLayout) => void (page.leftMargin = -1)],
+    ['print titles that are not whole rows', (page: Excel.PageLayout) => page.setPrintTitleRows('A1:B2')],
+  ])('refuses %s with InvalidArgument', async (_what, change) => {
+    const excel = excelWith({ sheets: [{ name: 'Sheet1', values: [] }] });
+    expect(await attempt(excel, change)).toMatchObject({ code: 'InvalidArgument' });
+  });
+
+  it('is not there in Excel 2019 (ExcelApi 1.8): ApiNotFound', async () => {
+    const excel = excelWith({ sheets: [{ name: 'Sheet1', values: [] }] }, { excelApi: '1.8' });
+    expect(await attempt(excel, (page) => void (page.orientation = 'Landscape'))).toMatchObject({ code: 'ApiNotFound' });
+  });
+});
