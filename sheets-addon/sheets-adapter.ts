@@ -321,6 +321,9 @@ function applyFormats(sheet: PlanSheet, formats: readonly ColumnFormat[], rules:
     byFormat.set(f.numberFormat, ranges);
   }
   for (const [format, ranges] of byFormat) sheet.getRangeList(ranges).setNumberFormat(format);
+  // Sentences wrap (Apps Script has no page setup to set: wrapping and the frozen header are what a printed sheet gets from here).
+  const wrapped = formats.filter((f) => f.wrap).map(columnRange);
+  if (wrapped.length > 0) sheet.getRangeList(wrapped).setWrap(true).setVerticalAlignment('top');
 
   const lists = formats.filter((f) => f.list && f.list.length > 0);
   if (lists.length > 0) {

@@ -102,6 +102,8 @@ describe('Create plan', () => {
     const capacity = addon.book.sheet('Capacity');
     expect(capacity.peek('F2')!.formula).toMatch(/^=IF\(\$A2="","",SUMIFS\(Commitments!\$I:\$I,/);
     expect(capacity.peek('G51')!.formula).toMatch(/^=IF\(\$A51="","",SUMIFS\(Commitments!\$J:\$J,/);
+    // Sentences wrap (the Commitment column), names do not (Owner); Apps Script offers no page setup beyond this.
+    expect([commitments.peek('B2')!.wrap, commitments.peek('E2')?.wrap]).toEqual([true, undefined]);
   });
 
   it('twice gives the same spreadsheet, and the second time adds nothing', () => {
