@@ -4,6 +4,7 @@ import { SCORED_PHASES } from '../../core/rules/criteria';
 import { CRITERIA } from '../../core/rules/criteria';
 import { exactScores, scoreBand, scorecardBands, scoreModel } from '../../core/score';
 import { sampleData } from '../../core/sample';
+import { PortfolioTable, scoreCellBand } from '../../core/portfolio-layout';
 import { dayFromParts } from '../../core/values';
 import { basePlan, check, clone, PlanData, TableKey } from '../fixtures/plan-fixture';
 import { row } from './rules/rule-cases';
@@ -298,6 +299,12 @@ describe('bands', () => {
     expect(scorecardBands({ knowledge: 80, vision: 80, commitment: 80, overall: 80 }).overall).toBe('green');
     // Never better than its own score's band either.
     expect(scorecardBands({ knowledge: 80, vision: 80, commitment: 80, overall: 60 }).overall).toBe('amber');
+  });
+
+  it('the portfolio colours an account’s overall score by the same capped band', () => {
+    const table = { key: 'accounts', title: '', columns: ['knowledge', 'vision', 'commitment', 'overall'].map((key) => ({ key, header: key, kind: 'score' as const, width: 9 })), rows: [] } as unknown as PortfolioTable;
+    const row = [93, 79, 58, 75];
+    expect([0, 1, 2, 3].map((i) => scoreCellBand(table, row, i))).toEqual(['green', 'green', 'amber', 'amber']);
   });
 
   it('the demo plan, green in knowledge and vision but amber in commitment, is amber overall', () => {
