@@ -188,7 +188,8 @@ export type ApprovalStanding =
 
 /** Whether a commitment's approval still means the terms it records. */
 export function approvalStanding(c: Commitment, plan: Plan): ApprovalStanding {
-  if (c.approvedBy.trim() === '') return { kind: 'none' };
+  // The client's own commitment is agreed with the client, never approved internally: nothing to judge.
+  if (c.side === 'client' || c.approvedBy.trim() === '') return { kind: 'none' };
   if (c.approvedTerms.trim() === '') return { kind: 'without-terms' };
   const approved = parseTerms(c.approvedTerms);
   if (!approved) return { kind: 'unreadable-terms' };
@@ -196,6 +197,14 @@ export function approvalStanding(c: Commitment, plan: Plan): ApprovalStanding {
   const parts = termChanges(approved, now, 'en').map((c) => c.part);
   if (parts.length === 0) return { kind: 'holds', terms: approved };
   return { kind: 'stale', terms: approved, changes: describeChanges(approved, now), parts };
+}
+
+/**
+ * Whether our organisation must approve this commitment before offering it: ours or joint, and
+ * Needs approval is Yes or cannot be read (nothing then shows that no approval is needed).
+ */
+export function needsInternalApproval(c: Commitment): boolean {
+  return c.side !== 'client' && (c.needsApproval === true || isUnread(c, 'needsApproval'));
 }
 
 /** An approval whose recorded terms are no longer the commitment's (or cannot be read) approves nothing. */

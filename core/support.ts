@@ -2,11 +2,11 @@
 // the client's agreement and our capacity? The method's worst outcome is a
 // commitment the organisation cannot deliver, so every commitment is judged.
 
-import { approvalLapsed } from './approval';
+import { approvalLapsed, needsInternalApproval } from './approval';
 import { CapacityLedger, capacityLedger, consumesCapacity } from './capacity';
 import type { SupportReason, SupportVerdict } from './check-context';
 import { Label, matchKey } from './contract';
-import { cellOf, Commitment, firstCellOf, isUnread, Plan } from './plan';
+import { cellOf, Commitment, firstCellOf, Plan } from './plan';
 
 /** What each support reason means, in plain words beside its code (the codes are the contract; the words are for people). */
 export const REASON_WORDS: Record<SupportReason, Label> = {
@@ -35,8 +35,8 @@ export function supportReasons(c: Commitment, visions: ReadonlySet<string>, ledg
   const reasons: SupportReason[] = [];
   if (!c.supports.some((id) => visions.has(matchKey(id)))) reasons.push('no-vision');
   if (c.owner === '') reasons.push('no-owner');
-  // An unreadable Needs approval cannot show that no approval is needed; a lapsed approval approves nothing.
-  if (((c.needsApproval === true || isUnread(c, 'needsApproval')) && c.approvedBy === '') || approvalLapsed(c, plan)) reasons.push('not-approved');
+  // A lapsed approval approves nothing.
+  if ((needsInternalApproval(c) && c.approvedBy === '') || approvalLapsed(c, plan)) reasons.push('not-approved');
   if ((c.side === 'client' || c.side === 'joint') && c.clientAgreed !== true) reasons.push('not-agreed');
   if (consumesCapacity(c)) {
     const standing = ledger.standing(c);

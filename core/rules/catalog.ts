@@ -33,7 +33,7 @@ export function ruleByCode(code: string): RuleDef | undefined {
 const SUPPORT_REASON_DOCS: readonly [string, string][] = [
   ['no-vision', 'It supports no opportunity, or only opportunity IDs that do not exist.'],
   ['no-owner', 'Its Owner is blank.'],
-  ['not-approved', 'Needs approval is Yes, or cannot be read (nothing then shows that no approval is needed), and Approved by is blank; or, whatever Needs approval says, its Approved terms are not its terms any more (`approval-stale`) or cannot be read (`approval-terms-unreadable`).'],
+  ['not-approved', 'Ours or joint (the client’s own commitments are agreed, not approved internally), Needs approval is Yes or cannot be read (nothing then shows that no approval is needed), and Approved by is blank; or, whatever Needs approval says, its Approved terms are not its terms any more (`approval-stale`) or cannot be read (`approval-terms-unreadable`).'],
   ['not-agreed', 'Its side is Client or Joint and Client agreed is not Yes.'],
   ['over-capacity', 'It is our side or joint, and a capacity span of its team that covers its due date has more committed hours than available hours (blank available hours count as 0; unreadable ones are never judged). Every commitment in that span gets this reason.'],
   ['over-budget', 'The same, for committed cost against the span’s budget (a blank budget counts as 0; an unreadable one is never judged).'],

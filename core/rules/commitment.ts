@@ -83,6 +83,24 @@ export const COMMITMENT_RULES = {
     },
     step: { en: 'Get {thing} approved internally', es: 'Obtenga la aprobación interna de {thing}' },
   },
+  clientCommitmentNeedsApproval: {
+    code: 'client-commitment-needs-approval',
+    phase: 'commitment',
+    severity: 'info',
+    trigger: {
+      en: 'A commitment of the client’s side has Needs approval set to Yes.',
+      es: 'Un compromiso del lado del cliente tiene Requiere aprobación en Sí.',
+    },
+    message: {
+      en: 'Commitment {thing} is the client’s own: we approve what we offer, the client agrees to what it does, so Needs approval is not judged.',
+      es: 'El compromiso {thing} es del propio cliente: nosotros aprobamos lo que ofrecemos y el cliente acuerda lo que hace, así que Requiere aprobación no se evalúa.',
+    },
+    fix: {
+      en: 'Set Needs approval to No and record the client’s agreement in Client agreed; if part of it is ours, make it Joint.',
+      es: 'Ponga Requiere aprobación en No y registre el acuerdo del cliente en Acordado con el cliente; si una parte es nuestra, márquelo como Conjunto.',
+    },
+    step: { en: 'Set Needs approval of {thing} to No', es: 'Ponga en No Requiere aprobación de {thing}' },
+  },
   commitmentNotAgreed: {
     code: 'commitment-not-agreed',
     phase: 'commitment',
@@ -294,7 +312,11 @@ export function checkCommitments(ctx: RuleContext, ledger: CapacityLedger): void
     if (ctx.known(c, 'supports') && ctx.hasSheet('vision') && !c.supports.some((id) => visions.has(matchKey(id)))) {
       ctx.raise(R.commitmentNoVision, place('supports'), { thing: thing() });
     }
-    if (c.needsApproval === true && c.approvedBy === '' && ctx.known(c, 'approvedBy')) ctx.raise(R.commitmentNotApproved, place('approvedBy'), { thing: thing() });
+    if (c.side === 'client') {
+      if (c.needsApproval === true) ctx.raise(R.clientCommitmentNeedsApproval, place('needsApproval'), { thing: thing() });
+    } else if (c.needsApproval === true && c.approvedBy === '' && ctx.known(c, 'approvedBy')) {
+      ctx.raise(R.commitmentNotApproved, place('approvedBy'), { thing: thing() });
+    }
     if ((c.side === 'client' || c.side === 'joint') && c.clientAgreed !== true && ctx.known(c, 'clientAgreed')) {
       const who: Label = c.clientCounterpart !== '' ? { en: c.clientCounterpart, es: c.clientCounterpart } : { en: 'the client', es: 'el cliente' };
       ctx.raise(R.commitmentNotAgreed, place('clientAgreed'), { thing: thing(), side, who });

@@ -3,6 +3,7 @@
 // show it unmet and the sentence of the article it comes from, so
 // docs/rules.md can print the whole model.
 
+import { needsInternalApproval } from '../approval';
 import { SupportReason } from '../check-context';
 import { Label, PLAN_SHEET, SheetKey } from '../contract';
 import { Commitment, Plan, RowOrigin } from '../plan';
@@ -409,7 +410,7 @@ export const CRITERIA: readonly Criterion[] = [
     source: 'lograr un compromiso de las partes en llevar a la realidad la visión de desarrollo de la cuenta que se planteó en la fase anterior',
   }),
   perRow({
-    code: 'commitments-approved', phase: C, weight: 10, base: 'commitments', rows: (p) => live(p.commitments).filter((c) => c.needsApproval === true || (c.unread?.includes('needsApproval') ?? false) || hasApprovalRecord(c)),
+    code: 'commitments-approved', phase: C, weight: 10, base: 'commitments', rows: (p) => live(p.commitments).filter((c) => needsInternalApproval(c) || (c.side !== 'client' && hasApprovalRecord(c))),
     // A recorded approval is judged whatever Needs approval says (core/rules/approval.ts); its terms column is optional, so it is not listed.
     rules: ['commitment-not-approved', 'approval-stale', 'approval-terms-unreadable'], columns: ['needsApproval', 'approvedBy', 'cost', 'effortHours', 'due', 'team'],
     fails: (c, scope) => hasReason(c, scope, 'not-approved'),

@@ -65,6 +65,7 @@ export const RULE_TITLES: Readonly<Record<string, Label>> = {
   'commitment-no-owner': { en: 'Commitment without an owner', es: 'Compromiso sin responsable' },
   'commitment-no-vision': { en: 'Commitment serves no opportunity', es: 'Compromiso sin oportunidad que respaldar' },
   'commitment-not-approved': { en: 'Commitment not approved internally', es: 'Compromiso sin aprobación interna' },
+  'client-commitment-needs-approval': { en: 'Client’s commitment marked as needing approval', es: 'Compromiso del cliente marcado con aprobación' },
   'commitment-not-agreed': { en: 'Commitment not agreed with the client', es: 'Compromiso sin acuerdo del cliente' },
   'over-capacity': { en: 'Team over its hours', es: 'Equipo por encima de sus horas' },
   'over-budget': { en: 'Team over its budget', es: 'Equipo por encima de su presupuesto' },

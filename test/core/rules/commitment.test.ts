@@ -1,4 +1,4 @@
-import { basePlan, check, day, findingsOf } from '../../fixtures/plan-fixture';
+import { basePlan, check, day, findingsOf, verdictOf } from '../../fixtures/plan-fixture';
 import { row, runRuleCases } from './rule-cases';
 
 describe('commitment rules', () => {
@@ -9,6 +9,7 @@ describe('commitment rules', () => {
     { rule: 'commitment-no-owner', when: 'a commitment has no owner', change: (p) => void (row(p, 'commitments', 0).owner = ''), sheet: 'commitments', cell: 'E2' },
     { rule: 'commitment-no-vision', when: 'a commitment supports nothing', change: (p) => void (row(p, 'commitments', 0).supports = null), sheet: 'commitments', cell: 'C2' },
     { rule: 'commitment-not-approved', when: 'approval is needed and missing', change: (p, li) => void (row(p, 'commitments', 0).needsApproval = li('yesNo', 'yes')), sheet: 'commitments', cell: 'L2' },
+    { rule: 'client-commitment-needs-approval', when: 'the client’s own commitment is marked as needing approval', change: (p, li) => void (row(p, 'commitments', 1).needsApproval = li('yesNo', 'yes')), sheet: 'commitments', cell: 'K3' },
     { rule: 'commitment-not-agreed', when: 'a client commitment is not agreed', change: (p, li) => void (row(p, 'commitments', 1).clientAgreed = li('yesNo', 'no')), sheet: 'commitments', cell: 'M3' },
     { rule: 'over-capacity', when: 'effort exceeds available hours', change: (p) => void (row(p, 'commitments', 0).effortHours = 250), sheet: 'capacity', cell: 'D2' },
     { rule: 'over-budget', when: 'cost exceeds the budget', change: (p) => void (row(p, 'commitments', 0).cost = 25000), sheet: 'capacity', cell: 'E2' },
@@ -38,6 +39,24 @@ describe('commitment rules', () => {
     row(plan, 'commitments', 0).id = 'C3';
     row(plan, 'commitments', 0).needsApproval = 'Yes';
     expect(findingsOf(check(plan), 'commitment-not-approved')[0].message).toBe('Commitment C3 "Quarterly steel price review" needs approval and nobody approved it.');
+  });
+
+  it('the client’s own commitment is agreed, not approved internally: no approval finding and still supported', () => {
+    const plan = basePlan();
+    row(plan, 'commitments', 1).needsApproval = 'Yes';
+    const result = check(plan);
+    expect(findingsOf(result, 'commitment-not-approved')).toEqual([]);
+    expect(findingsOf(result, 'client-commitment-needs-approval').map((f) => f.cell)).toEqual(['K3']);
+    expect(verdictOf(result, 'C2').reasons).not.toContain('not-approved');
+    // Nor is an approval written on it by hand judged (Approve refuses the client's rows).
+    row(plan, 'commitments', 1).approvedBy = 'Martín Rojas';
+    row(plan, 'commitments', 1).approvedTerms = 'whatever was said';
+    expect(check(plan).findings.filter((f) => f.rule.startsWith('approval-'))).toEqual([]);
+    // The same Yes on a joint commitment is ours to approve.
+    row(plan, 'commitments', 1).side = 'Joint';
+    row(plan, 'commitments', 1).approvedBy = null;
+    row(plan, 'commitments', 1).approvedTerms = null;
+    expect(findingsOf(check(plan), 'commitment-not-approved').map((f) => f.cell)).toEqual(['L3']);
   });
 
   it('a counterpart may be written as the stakeholder ID', () => {
