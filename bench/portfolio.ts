@@ -4,7 +4,6 @@
 // peak resident memory (worker threads included: they share the process), with
 // one worker and with one per core, so the figures compare side by side.
 
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +12,7 @@ import { PlanWorkbook } from '../cli/xlsx-workbook';
 import { PLAN_SHEET } from '../core/contract';
 import { formatDay } from '../core/values';
 import { AS_OF } from './core';
+import { measureNode } from './measured-process';
 import { planOfSize } from './plan-of-size';
 
 const ROWS = 50;
@@ -52,26 +52,15 @@ export async function writePlans(dir: string, count: number, distinctDir: string
 }
 
 function runPortfolio(kapBin: string, dir: string, jobs: number, plans: number): PortfolioFigures {
-  const rssFile = path.join(os.tmpdir(), `kap-bench-rss-${process.pid}-${jobs}-${plans}`);
-  const preload = path.join(os.tmpdir(), `kap-bench-rss-${process.pid}.js`);
-  // maxRSS is the whole process's peak, worker threads included.
-  writeFileSync(preload, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`);
-  const start = performance.now();
-  const r = spawnSync(process.execPath, ['-r', preload, kapBin, 'portfolio', dir, '--json', '--as-of', formatDay(AS_OF), '--jobs', String(jobs)], {
-    encoding: 'utf8',
-    maxBuffer: 1024 * 1024 * 1024,
-  });
-  const seconds = (performance.now() - start) / 1000;
-  const peakMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
-  rmSync(rssFile, { force: true });
-  rmSync(preload, { force: true });
+  // Peak memory is the whole process's, worker threads included.
+  const r = measureNode([kapBin, 'portfolio', dir, '--json', '--as-of', formatDay(AS_OF), '--jobs', String(jobs)], { keepStdout: true });
   let conflicts = -1;
   try {
     conflicts = (JSON.parse(r.stdout) as { conflicts: unknown[] }).conflicts.length;
   } catch {
     // an unexpected output shows as -1 conflicts, with the exit status beside it
   }
-  return { plans, jobs, seconds, peakMb, exitStatus: r.status, conflicts };
+  return { plans, jobs, seconds: r.ms / 1000, peakMb: r.peakMb, exitStatus: r.status, conflicts };
 }
 
 export async function benchPortfolio(kapBin: string, counts: readonly number[]): Promise<void> {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { benchCli } from './cli';
 import { benchCore } from './core';
 import { benchPortfolio } from './portfolio';
+import { benchUserFile } from './user-file';
 // The add-ins' benches check the same planOfSize plans through their host stand-ins (Excel: the real library over its test host).
 import { benchExcel } from './excel';
 import { benchSheets } from './sheets';
@@ -45,6 +46,8 @@ async function main(): Promise<void> {
   console.log('');
   console.log('core first: the first check in the process, before the engine optimises the core; core check: median of the checks after it.');
   console.log('core/load: the core check as a share of the time ExcelJS alone takes to load the same file (first check in brackets).');
+  console.log('');
+  await benchUserFile(kapBin);
   console.log('');
   await benchExcel(SIZES);
   console.log('');

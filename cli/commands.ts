@@ -9,6 +9,7 @@ import { reviewInputOf, reviewLayout } from '../core/layout/review';
 import { SheetLayout, templateLayout } from '../core/layout/template';
 import { sampleData } from '../core/sample';
 import { Day, dayFromParts } from '../core/values';
+import { jsonChunks } from './json-chunks';
 import { openForWrite, WriteFailed, WriteTarget, writeTarget } from './file-safety';
 import { PlanPackage, readPlanPackage, ReadOptions } from './package-reader';
 import { WorkbookPackage } from './package-writer';
@@ -133,7 +134,8 @@ export async function runCheck(options: CheckCommandOptions, io: Io): Promise<nu
     reviewSheet = layout.name;
   }
   if (options.json) {
-    io.out(JSON.stringify(toJson(result), null, 2));
+    // A piece at a time: a plan of 100,000 rows prints over 100 MB of JSON.
+    for (const chunk of jsonChunks(toJson(result) as unknown as Record<string, unknown>)) io.out(chunk);
   } else {
     for (const line of humanReport(result, asOf)) io.out(line);
     if (reviewSheet) {

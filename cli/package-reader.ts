@@ -127,7 +127,7 @@ function readGuarded(parts: PackageParts, limits: GuardLimits, options: ReadOpti
       }),
     );
   }
-  if (strings.count > 0) strings.resolve(parts.has(index.sharedStringsPart) ? sharedStrings(parts, index.sharedStringsPart, strings.needed()) : new Map());
+  if (strings.count > 0) strings.resolve(parts.has(index.sharedStringsPart) ? sharedStrings(parts, index.sharedStringsPart, strings.needed()) : []);
   const sheets = worksheets.map((s) => grids.get(s.name) ?? { name: s.name, values: [] });
   // Chart sheets are not read, but their names are taken: the Review sheet must not collide with one.
   for (const s of index.sheets) if (!s.isWorksheet) sheets.push({ name: s.name, values: [] });
@@ -147,13 +147,17 @@ class SharedStringRefs {
     this.columns.push(column);
     this.indexes.push(index);
   }
-  /** Which string indexes the cells use. */
-  needed(): Set<number> {
-    return new Set(this.indexes);
+  /** Which string indexes the cells use, one byte each (a Set of millions of numbers would outweigh the strings). */
+  needed(): Uint8Array {
+    let last = -1;
+    for (const i of this.indexes) if (i > last) last = i;
+    const needed = new Uint8Array(last + 1);
+    for (const i of this.indexes) needed[i] = 1;
+    return needed;
   }
-  resolve(strings: Map<number, string>): void {
+  resolve(strings: readonly (string | undefined)[]): void {
     for (let i = 0; i < this.indexes.length; i++) {
-      const s = strings.get(this.indexes[i]);
+      const s = strings[this.indexes[i]];
       // A missing or empty string is a blank cell, as Excel shows it.
       this.rows[i][this.columns[i]] = s === undefined || s === '' ? null : s;
     }
@@ -399,8 +403,8 @@ function dateStyles(parts: PackageParts, partName: string): Set<number> {
 }
 
 /** The shared strings at the given indexes: rich-text runs joined, phonetic guides left out. */
-function sharedStrings(parts: PackageParts, partName: string, needed: Set<number>): Map<number, string> {
-  const out = new Map<number, string>();
+function sharedStrings(parts: PackageParts, partName: string, needed: Uint8Array): (string | undefined)[] {
+  const out = new Array<string | undefined>(needed.length);
   let index = -1;
   let keep = false;
   let inPhonetic = false;
@@ -410,7 +414,7 @@ function sharedStrings(parts: PackageParts, partName: string, needed: Set<number
     open(_tag, local) {
       if (local === 'si') {
         index++;
-        keep = needed.has(index);
+        keep = needed[index] === 1;
         text = '';
       } else if (local === 'rPh') inPhonetic = true;
       else if (local === 't' && keep && !inPhonetic) collecting = true;
@@ -421,7 +425,7 @@ function sharedStrings(parts: PackageParts, partName: string, needed: Set<number
     close(_tag, local) {
       if (local === 't') collecting = false;
       else if (local === 'rPh') inPhonetic = false;
-      else if (local === 'si' && keep) out.set(index, text);
+      else if (local === 'si' && keep) out[index] = text;
     },
   });
   return out;

@@ -112,7 +112,8 @@ export function humanReport(result: CheckResult, asOf: Day): string[] {
     for (const reason of c.reasons) lines.push(`    ${reason}: ${w(REASON_WORDS[reason])}`);
   }
   lines.push('');
-  lines.push(...feasibilityLines(result.feasibility, l));
+  // One at a time: a large plan has more feasibility lines than a spread call takes arguments.
+  for (const line of feasibilityLines(result.feasibility, l)) lines.push(line);
   return lines;
 }
 

@@ -5,7 +5,7 @@
 
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ClientCopy, clientCopy, ClientSheet } from '../core/client-copy';
 import { Language } from '../core/contract';
 import { isDate, isFormula, LayoutCell } from '../core/layout/cells';

@@ -17,8 +17,15 @@ import { inflateRawSync } from 'node:zlib';
 
 export type Guarded = { ok: true } | { ok: false; reason: string };
 
-/** The most a workbook may unpack to; plans are a few MB, so this only stops bombs and dumps. */
-export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+/**
+ * The most a workbook may unpack to. The package reader holds one part at a
+ * time and keeps only the plan sheets' values, so it takes a plan of 100,000
+ * rows per sheet (about 240 MB unpacked); ExcelJS holds every part and every
+ * cell as objects, about ten times the XML, so the workbooks it loads stay
+ * under a fifth of that. Either way this stops bombs and dumps, not plans.
+ */
+export const MAX_UNPACKED_BYTES = 1024 * 1024 * 1024;
+export const MAX_UNPACKED_BYTES_EXCELJS = 200 * 1024 * 1024;
 /** Rows a sheet may hold; a plan has thousands at most, and ExcelJS would exhaust memory on millions. */
 export const MAX_SHEET_ROWS = 200_000;
 /** Excel's own limits: a dimension beyond them is not a real worksheet. */
@@ -49,6 +56,7 @@ export interface GuardLimits {
 }
 
 export const DEFAULT_LIMITS: GuardLimits = { maxUnpackedBytes: MAX_UNPACKED_BYTES, maxSheetRows: MAX_SHEET_ROWS };
+const EXCELJS_LIMITS: GuardLimits = { maxUnpackedBytes: MAX_UNPACKED_BYTES_EXCELJS, maxSheetRows: MAX_SHEET_ROWS };
 
 /** A package that passed the cheap gate: its table of contents by part name. */
 export type Inspected = { ok: true; entries: Map<string, ZipEntry> } | { ok: false; reason: string };
@@ -91,7 +99,7 @@ export function inspectXlsx(bytes: Buffer, limits: GuardLimits = DEFAULT_LIMITS)
 }
 
 /** The cheap gate, then every part inflated under one budget: declared sizes can lie, and ExcelJS inflates them all. */
-export function guardWholeXlsx(bytes: Buffer, limits: GuardLimits = DEFAULT_LIMITS): Guarded {
+export function guardWholeXlsx(bytes: Buffer, limits: GuardLimits = EXCELJS_LIMITS): Guarded {
   const inspected = inspectXlsx(bytes, limits);
   if (!inspected.ok) return inspected;
   let budget = limits.maxUnpackedBytes;

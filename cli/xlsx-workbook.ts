@@ -5,7 +5,7 @@
 // about the plan; the core does.
 
 import { readFile } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { columnLetter } from '../core/a1';
 import { checkPlan } from '../core/check';
@@ -20,6 +20,17 @@ import { guardWholeXlsx } from './xlsx-guard';
 import { fileProblem, oneLine, UnreadableWorkbook } from './unreadable-workbook';
 
 export { oneLine, UnreadableWorkbook } from './unreadable-workbook';
+
+let excelJsModule: typeof ExcelJS | undefined;
+
+/**
+ * ExcelJS, loaded the first time a workbook is made: loading it takes longer
+ * than `kap check` takes to read a 10,000-row plan, and the check never needs it.
+ */
+function excelJs(): typeof ExcelJS {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load; `import()` would make every caller async
+  return (excelJsModule ??= require('exceljs') as typeof ExcelJS);
+}
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
 const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true };
@@ -40,7 +51,7 @@ export class PlanWorkbook {
 
   /** A workbook with no sheets yet, for `kap new` and `kap sample` on a new file. */
   static empty(): PlanWorkbook {
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (excelJs().Workbook)();
     workbook.creator = 'Key Account Planner';
     return new PlanWorkbook(workbook);
   }
@@ -85,7 +96,7 @@ export class PlanWorkbook {
     // The guard refuses, before ExcelJS parses anything, what kap must not open (damaged, encrypted, macros, zip bombs).
     const guarded = guardWholeXlsx(bytes);
     if (!guarded.ok) throw new UnreadableWorkbook(`${file}: ${guarded.reason}`);
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (excelJs().Workbook)();
     try {
       await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     } catch (e) {
@@ -204,7 +215,7 @@ function sheetGrid(ws: ExcelJS.Worksheet): SheetGrid {
 
 /** A cell's value as the core reads it: what the user sees, never the formula or the markup behind it. */
 export function plainValue(cell: ExcelJS.Cell): unknown {
-  if (cell.type === ExcelJS.ValueType.Merge) return null;
+  if (cell.type === excelJs().ValueType.Merge) return null;
   return plain(cell.value);
 }
 

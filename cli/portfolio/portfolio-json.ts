@@ -4,6 +4,7 @@
 import { Portfolio, PortfolioCommitment, signedOff } from '../../core/portfolio';
 import { overCost, overHours } from '../../core/portfolio-layout';
 import { Day, formatDay } from '../../core/values';
+import { jsonChunks } from '../json-chunks';
 
 const day = (d: Day | undefined): string | null => (d === undefined ? null : formatDay(d));
 
@@ -66,30 +67,7 @@ export function portfolioJson(p: Portfolio, asOf: Day) {
   };
 }
 
-/**
- * The same object as JSON text, one top-level array item at a time: a
- * portfolio of a thousand plans prints tens of megabytes, which need not be
- * one string in memory. Reads back as `JSON.stringify(portfolioJson(p), null, 2)`.
- */
-export function* portfolioJsonChunks(p: Portfolio, asOf: Day): Generator<string> {
-  const whole = portfolioJson(p, asOf) as Record<string, unknown>;
-  const keys = Object.keys(whole);
-  yield '{';
-  for (let k = 0; k < keys.length; k++) {
-    const key = keys[k];
-    const value = whole[key];
-    const comma = k < keys.length - 1 ? ',' : '';
-    if (!Array.isArray(value) || value.length === 0) {
-      yield `  ${JSON.stringify(key)}: ${indent(JSON.stringify(value, null, 2), '  ')}${comma}`;
-      continue;
-    }
-    yield `  ${JSON.stringify(key)}: [`;
-    for (let i = 0; i < value.length; i++) yield `    ${indent(JSON.stringify(value[i], null, 2), '    ')}${i < value.length - 1 ? ',' : ''}`;
-    yield `  ]${comma}`;
-  }
-  yield '}';
-}
-
-function indent(text: string, by: string): string {
-  return text.replace(/\n/g, `\n${by}`);
+/** The same object as JSON text, one top-level array item at a time (see json-chunks.ts). */
+export function portfolioJsonChunks(p: Portfolio, asOf: Day): Generator<string> {
+  return jsonChunks(portfolioJson(p, asOf) as Record<string, unknown>);
 }

@@ -4,7 +4,7 @@
 // ExcelJS builds the new workbook; kap's PlanWorkbook saves it, so text that
 // looks like a formula stays text (the same quote-prefix marking as kap's other files).
 
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { NUMBER_FORMATS } from '../../core/layout/cells';
 import { Portfolio } from '../../core/portfolio';
 import { accountsTable, conflictsTable, portfolioWord, PortfolioColumn, PortfolioTable, scoreCellBand, teamsTable } from '../../core/portfolio-layout';

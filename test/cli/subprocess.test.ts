@@ -37,6 +37,30 @@ describe('node bin/kap.js', () => {
     expect(readFileSync(file, 'utf8')).toBe('not a workbook');
   });
 
+  it('check --json on a plan: printed a piece at a time, it is exactly the one object pretty-printed', () => {
+    const file = path.join(tempDir(), 'sample.xlsx');
+    expect(run('sample', file).status).toBe(0);
+    const r = run('check', file, '--json', '--as-of', AS_OF);
+    expect(r.stdout).toBe(`${JSON.stringify(JSON.parse(r.stdout), null, 2)}\n`);
+  });
+
+  it('check and check --write on a user’s workbook never load ExcelJS (it only makes workbooks from nothing)', () => {
+    const file = path.join(tempDir(), 'sample.xlsx');
+    expect(run('sample', file).status).toBe(0);
+    const probe = (args: string[]): string[] => {
+      const code = `require(${JSON.stringify(path.join(root, 'dist/cli.js'))}).runCli(${JSON.stringify(args)}, { out() {}, err(l) { console.error(l); } }).then((status) => {
+        const loaded = Object.keys(require.cache).filter((m) => /node_modules[\\/]exceljs[\\/]/.test(m));
+        console.log(JSON.stringify({ status, exceljs: loaded.length > 0 }));
+      });`;
+      const r = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8', timeout: 60000 });
+      return [r.stdout.trim(), r.stderr];
+    };
+    expect(probe(['check', file, '--as-of', AS_OF])).toEqual([JSON.stringify({ status: 1, exceljs: false }), '']);
+    expect(probe(['check', file, '--write', '--as-of', AS_OF])).toEqual([JSON.stringify({ status: 1, exceljs: false }), '']);
+    // The sample is made from nothing, so that one does.
+    expect(probe(['sample', path.join(tempDir(), 'again.xlsx')])).toEqual([JSON.stringify({ status: 0, exceljs: true }), '']);
+  });
+
   it('a wrong option: exit 2 and a pointer to kap --help', () => {
     const r = run('check', 'x.xlsx', '--fast');
     expect(r.status).toBe(2);
