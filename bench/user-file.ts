@@ -42,8 +42,6 @@ export async function benchUserFile(kapBin: string): Promise<void> {
     const size10k = writePlanFile(10_000, file10k);
     const size100k = writePlanFile(100_000, file100k);
 
-    // Warm the disk cache and the compile cache once, outside the figures.
-    check(file10k);
     const kap10k = medianRun(3, () => check(file10k));
     const excel10k = medianRun(3, () => measureExcelJsLoad(file10k));
     const kap100k = check(file100k);

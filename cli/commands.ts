@@ -104,7 +104,7 @@ export async function runSample(options: SampleOptions, io: Io): Promise<number>
   const lang = options.language ?? 'en';
   const book = PlanWorkbook.empty();
   book.applyTemplate(templateLayout({ sheets: [] }, lang, sampleData(lang)));
-  if (!(await saveOrReport(book, options.file, io))) return EXIT.cannot;
+  if (!(await saveOrReport(book, options.file, io, options.force))) return EXIT.cannot;
   io.out(`Wrote the sample plan (${lang === 'es' ? 'Spanish' : 'English'}) to ${options.file}.`);
   io.out(`Check it with: kap check ${quoteArg(options.file)}`);
   return EXIT.ok;
@@ -115,24 +115,9 @@ export async function runCheck(options: CheckCommandOptions, io: Io): Promise<nu
   // With --write the file is checked for writing first, so a refusal comes before any report.
   const target = options.write ? await openOrReport(options.file, io, options.force) : undefined;
   if (options.write && !target) return EXIT.cannot;
-  const read = target ? readOrReportBytes(target, io) : await readOrReport(options.file, io);
-  if (!read) return EXIT.cannot;
-  const asOf = options.asOf ?? today();
-  const result = checkPlan(read.input, {
-    asOf,
-    language: options.language,
-    staleKnowledgeDays: options.staleKnowledgeDays,
-    staleContactDays: options.staleContactDays,
-  });
-  let reviewSheet: string | undefined;
-  if (target) {
-    const layout = reviewLayout(
-      reviewInputOf(result, asOf),
-      read.index.sheets.map((s) => s.name),
-    );
-    if (!(await writePackage(target, read, io, (pkg) => pkg.applyReview(layout)))) return EXIT.cannot;
-    reviewSheet = layout.name;
-  }
+  const checked = await checkAndWrite(options, target, io);
+  if (!checked) return EXIT.cannot;
+  const { result, asOf, reviewSheet } = checked;
   if (options.json) {
     // A piece at a time: a plan of 100,000 rows prints over 100 MB of JSON.
     for (const chunk of jsonChunks(toJson(result) as unknown as Record<string, unknown>)) io.out(chunk);
@@ -146,7 +131,34 @@ export async function runCheck(options: CheckCommandOptions, io: Io): Promise<nu
   return result.findings.some((f) => f.severity === 'error') ? EXIT.errorsFound : EXIT.ok;
 }
 
-/** What the Review sheet shows, from a check. */
+/**
+ * Reads and checks the plan, and writes the Review sheet when there is a
+ * target. The grids and the file's bytes stay in here: once it returns, only
+ * the result is left while a large report is printed.
+ */
+async function checkAndWrite(
+  options: CheckCommandOptions,
+  target: WriteTarget | undefined,
+  io: Io,
+): Promise<{ result: ReturnType<typeof checkPlan>; asOf: Day; reviewSheet?: string } | undefined> {
+  const read = target ? readOrReportBytes(target, io) : await readOrReport(options.file, io);
+  if (!read) return undefined;
+  const asOf = options.asOf ?? today();
+  const result = checkPlan(read.input, {
+    asOf,
+    language: options.language,
+    staleKnowledgeDays: options.staleKnowledgeDays,
+    staleContactDays: options.staleContactDays,
+  });
+  if (!target) return { result, asOf };
+  const layout = reviewLayout(
+    reviewInputOf(result, asOf),
+    read.index.sheets.map((s) => s.name),
+  );
+  if (!(await writePackage(target, read, io, (pkg) => pkg.applyReview(layout)))) return undefined;
+  return { result, asOf, reviewSheet: layout.name };
+}
+
 
 /** Today on this machine's calendar: what "overdue" means to the person running the check. */
 export function today(): Day {
@@ -214,9 +226,9 @@ export async function writePackage(target: WriteTarget, read: PlanPackage, io: I
   }
 }
 
-async function saveOrReport(book: PlanWorkbook, file: string, io: Io): Promise<boolean> {
+async function saveOrReport(book: PlanWorkbook, file: string, io: Io, force = false): Promise<boolean> {
   try {
-    await book.save(file);
+    await book.save(file, { force });
     return true;
   } catch (e) {
     io.err(`kap: ${problem(file, e instanceof WriteFailed ? e : new WriteFailed(oneLine(e)))}`);

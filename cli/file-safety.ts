@@ -69,6 +69,32 @@ export async function openLock(file: string, real: string): Promise<string | und
   return undefined;
 }
 
+/** The mode bits say read-only even to root, who may write anyway: kap keeps to what the owner set. */
+async function isReadOnly(real: string, stats: Stats): Promise<boolean> {
+  if ((stats.mode & 0o222) === 0) return true;
+  return access(real, constants.W_OK).then(
+    () => false,
+    () => true,
+  );
+}
+
+/**
+ * Why kap must not replace FILE with a file it made from nothing (`sample
+ * --force`, the client copy, the portfolio's --out and --html), if it must
+ * not: a read-only file, or (unless `force`) one open in Excel or
+ * LibreOffice. A file that is not there is fine.
+ */
+export async function replaceProblem(file: string, options: { force?: boolean } = {}): Promise<string | undefined> {
+  const real = await realpath(file).catch(() => undefined);
+  const stats = real === undefined ? undefined : await stat(real).catch(() => undefined);
+  if (real === undefined || stats === undefined) return undefined;
+  if (!stats.isFile()) return 'it is not a regular file, so kap does not replace it';
+  if (await isReadOnly(real, stats)) return 'the file is read-only, so kap does not replace it: make it writable, or choose another file name';
+  const lock = options.force ? undefined : await openLock(file, real);
+  if (lock) return `the file is open in Excel or LibreOffice (lock file ${lock} beside it): close it there and run kap again`;
+  return undefined;
+}
+
 /** Checks that FILE may be written and reads it; throws UnreadableWorkbook with one line when it may not. */
 export async function openForWrite(file: string, options: { force?: boolean } = {}): Promise<WriteTarget> {
   let real: string;
@@ -80,14 +106,7 @@ export async function openForWrite(file: string, options: { force?: boolean } = 
     throw new UnreadableWorkbook(`${file}: ${fileProblem(e)}`);
   }
   if (!stats.isFile()) throw new UnreadableWorkbook(`${file}: not a regular file, so kap does not write it`);
-  // The mode bits say read-only even to root, who may write anyway: kap keeps to what the owner set.
-  const readOnly =
-    (stats.mode & 0o222) === 0 ||
-    (await access(real, constants.W_OK).then(
-      () => false,
-      () => true,
-    ));
-  if (readOnly) throw new UnreadableWorkbook(`${file} is read-only, so kap does not change it: make it writable, or work on a copy`);
+  if (await isReadOnly(real, stats)) throw new UnreadableWorkbook(`${file} is read-only, so kap does not change it: make it writable, or work on a copy`);
   if (!options.force) {
     const lock = await openLock(file, real);
     if (lock) {

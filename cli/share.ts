@@ -60,7 +60,7 @@ export async function runShare(options: ShareOptions, io: Io): Promise<number> {
 
   const copy = clientCopy(input, { outputLanguage: options.language });
   try {
-    await writeFileSafely(options.out, await clientWorkbook(copy).toBuffer());
+    await writeFileSafely(options.out, await clientWorkbook(copy).toBuffer(), { force: options.force });
   } catch (e) {
     return fail(`cannot write ${options.out}: ${oneLine(e)} (nothing was written)`);
   }

@@ -15,7 +15,7 @@ import { blockCells, HEADER_LINES, LINE_POINTS, PrintSetup, titleRowsReference, 
 import { ColumnFormat, SheetLayout, TemplateLayout } from '../core/layout/template';
 import { SheetGrid, WorkbookInput } from '../core/read';
 import { Day } from '../core/values';
-import { atomicWrite } from './file-safety';
+import { atomicWrite, replaceProblem, WriteFailed } from './file-safety';
 import { guardWholeXlsx } from './xlsx-guard';
 import { fileProblem, oneLine, UnreadableWorkbook } from './unreadable-workbook';
 
@@ -131,8 +131,8 @@ export class PlanWorkbook {
   }
 
   /** Saves to `file` through a temporary file in the same folder, so a failure never leaves half a file. */
-  async save(file: string): Promise<void> {
-    await writeFileSafely(file, await this.toBuffer());
+  async save(file: string, options: { force?: boolean } = {}): Promise<void> {
+    await writeFileSafely(file, await this.toBuffer(), options);
   }
 
   private applySheet(layout: SheetLayout): void {
@@ -387,6 +387,8 @@ function unescapeXml(s: string): string {
 }
 
 /** Writes through a temporary file in the same folder and renames it over the target: the target is whole or untouched. */
-export async function writeFileSafely(file: string, data: Buffer): Promise<void> {
+export async function writeFileSafely(file: string, data: Buffer, options: { force?: boolean } = {}): Promise<void> {
+  const problem = await replaceProblem(file, options);
+  if (problem) throw new WriteFailed(problem);
   await atomicWrite(file, data);
 }

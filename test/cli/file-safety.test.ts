@@ -201,6 +201,40 @@ describe('a safe save', () => {
   });
 });
 
+describe('files kap makes from nothing (sample, the client copy, the portfolio’s reports)', () => {
+  it('never replace a read-only file, even with --force', async () => {
+    const { dir, file } = planCopy();
+    const old = path.join(dir, 'old.xlsx');
+    writeFileSync(old, 'keep me');
+    chmodSync(old, 0o444);
+    const sampleRun = await kap('sample', old, '--force');
+    expect([sampleRun.code, sampleRun.errLines.length]).toEqual([2, 1]);
+    expect(sampleRun.err).toMatch(/cannot write .*old\.xlsx: the file is read-only/);
+    const shareRun = await kap('share', file, '--out', old, '--force');
+    expect([shareRun.code, shareRun.errLines.length]).toEqual([2, 1]);
+    expect(shareRun.err).toMatch(/read-only/);
+    expect(readFileSync(old, 'utf8')).toBe('keep me');
+    expect(readdirSync(dir).sort()).toEqual(['old.xlsx', 'plan.xlsx']);
+  });
+
+  it('never replace a file open in Excel or LibreOffice: the portfolio’s --out is refused; share --force writes anyway', async () => {
+    const { dir, file } = planCopy();
+    const out = path.join(tempDir(), 'portfolio.xlsx');
+    writeFileSync(out, 'last week');
+    writeFileSync(path.join(path.dirname(out), '~$portfolio.xlsx'), 'owner');
+    const run = await kap('portfolio', dir, '--out', out, '--as-of', AS_OF);
+    expect(run.code).toBe(2);
+    expect(run.errLines).toEqual([`kap: cannot write ${out}: the file is open in Excel or LibreOffice (lock file ~$portfolio.xlsx beside it): close it there and run kap again`]);
+    expect(readFileSync(out, 'utf8')).toBe('last week');
+    const client = path.join(dir, 'client.xlsx');
+    writeFileSync(client, 'old copy');
+    writeFileSync(path.join(dir, '.~lock.client.xlsx#'), 'owner');
+    expect((await kap('share', file, '--out', client)).code).toBe(2);
+    expect((await kap('share', file, '--out', client, '--force')).code).toBe(0);
+    expect(readFileSync(client).subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
 /** The package with its parts changed by `edit` (xml text in, xml text out). */
 async function withParts(bytes: Buffer, edits: Record<string, (xml: string) => string>): Promise<Buffer> {
   const zip = await JSZip.loadAsync(bytes);
