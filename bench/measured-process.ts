@@ -1,6 +1,6 @@
 // One measurement, one fresh `node` process: its wall time and its peak
-// resident memory (the kernel's maxRSS, worker threads included), so no
-// figure carries the bench's own heap or an earlier measurement's garbage.
+// resident memory (VmHWM, worker threads included), so no figure carries the
+// bench's own heap or an earlier measurement's garbage.
 
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,12 +16,27 @@ export interface Measured {
 
 let runs = 0;
 
+/**
+ * The child's own peak, in KB. getrusage's maxRSS of a process started by
+ * fork and exec keeps the high-water mark of the forked copy of the parent
+ * (the bench holds hundreds of MB while it writes a 100,000-row plan), so on
+ * Linux the peak is VmHWM, which starts afresh at exec.
+ */
+const PEAK_KB = `function peakKb() {
+  try {
+    const m = /VmHWM:\\s*(\\d+) kB/.exec(require('fs').readFileSync('/proc/self/status', 'utf8'));
+    if (m) return Number(m[1]);
+  } catch {}
+  return process.resourceUsage().maxRSS;
+}
+`;
+
 /** Runs `node NODE_ARGS...` and measures it; `nodeArgs` may be a script and its arguments, or `-e CODE`. */
 export function measureNode(nodeArgs: string[], options: { keepStdout?: boolean } = {}): Measured {
   const id = `${process.pid}-${++runs}`;
   const rssFile = path.join(os.tmpdir(), `kap-bench-rss-${id}`);
   const preload = path.join(os.tmpdir(), `kap-bench-rss-${id}.js`);
-  writeFileSync(preload, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`);
+  writeFileSync(preload, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(rssFile)}, String(peakKb())));\n${PEAK_KB}`);
   try {
     const start = performance.now();
     const r = spawnSync(process.execPath, ['-r', preload, ...nodeArgs], {
