@@ -1,6 +1,8 @@
 // kap's reader of a user's .xlsx: streams only the plan sheets' cell values
-// out of the package (fflate for the zip, saxes for the XML) into the grids
-// the core reads. Styles are read only for which number formats are dates;
+// out of the package into the grids the core reads. Each part it needs is
+// inflated once, under the guard's unpacking budget (xlsx-guard.ts: the zip's
+// table of contents, Node's zlib), and parsed by saxes a megabyte at a time,
+// counting rows as it goes. Styles are read only for which number formats are dates;
 // shared strings keep only the entries the plan sheets use; validations,
 // drawings, pivots and every other part are never inflated. Memory follows the
 // plan sheets' values, not the file.
