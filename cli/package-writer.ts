@@ -48,6 +48,7 @@ import { printedParts, SheetPrint } from './sheet-print';
 import { UnreadableWorkbook } from './unreadable-workbook';
 import { applySplices, attributes, ElementEvent, prefixOf, walkElements } from './xml-text';
 import { openForWrite, writeTarget } from './file-safety';
+import { insertionPointFor } from './schema-order';
 
 const CONTENT_TYPES = '[Content_Types].xml';
 const WORKSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
@@ -513,9 +514,6 @@ function addSheetEntries(xml: string, part: string, sheets: { name: string; relI
   return xml.slice(0, sheetsClose) + entries.join('') + xml.slice(sheetsClose);
 }
 
-/** Children of CT_Workbook that come after calcPr (ECMA-376), for placing one the workbook lacks. */
-const AFTER_CALC_PR = new Set(['oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst']);
-
 /**
  * xl/workbook.xml with `fullCalcOnLoad="1"` on calcPr (added where the workbook
  * has none): the formulas kap wrote carry only the figures kap computed, and
@@ -523,12 +521,14 @@ const AFTER_CALC_PR = new Set(['oleSize', 'customWorkbookViews', 'pivotCaches', 
  */
 function withFullCalcOnLoad(xml: string, part: string): string {
   let calcPr: ElementEvent | undefined;
-  let after: ElementEvent | undefined;
+  const children: ElementEvent[] = [];
   let root: ElementEvent | undefined;
   walkElements(part, xml, (e) => {
     if (e.path.length === 0) root = e;
-    else if (e.path.length === 1 && e.local === 'calcPr') calcPr = e;
-    else if (e.path.length === 1 && !after && AFTER_CALC_PR.has(e.local)) after = e;
+    else if (e.path.length === 1) {
+      children.push(e);
+      if (e.local === 'calcPr') calcPr = e;
+    }
   });
   if (!root) throw new UnreadableWorkbook(`the file is damaged (${part} has no workbook element)`);
   if (calcPr) {
@@ -537,7 +537,7 @@ function withFullCalcOnLoad(xml: string, part: string): string {
     const tag = `<${calcPr.tag.name}${attributes(Object.entries({ ...calcPr.tag.attributes, fullCalcOnLoad: '1' }))}${calcPr.span.selfClosing ? '/>' : '>'}`;
     return applySplices(xml, [{ start: calcPr.span.start, end: calcPr.span.openEnd, text: tag }]);
   }
-  const at = after ? after.span.start : root.span.closeStart;
+  const at = insertionPointFor('workbook', 'calcPr', children, root);
   return applySplices(xml, [{ start: at, end: at, text: `<${prefixOf(root.tag.name)}calcPr fullCalcOnLoad="1"/>` }]);
 }
 

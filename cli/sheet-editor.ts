@@ -6,6 +6,7 @@
 
 import { a1, parseRange, RangeBox } from '../core/a1';
 import { columnOf, rowOf } from './package-reader';
+import { insertionPointFor } from './schema-order';
 import { CellDraft, cellXml, ColumnDraft, dataValidationXml, ListValidation } from './sheet-xml';
 import { applySplices, attributes, ElementEvent, prefixOf, Span, Splice, walkElements } from './xml-text';
 
@@ -27,31 +28,6 @@ export interface SheetEdit {
 
 /** The sheet is protected: kap never writes into it (that would be weakening the protection). */
 export class ProtectedSheet extends Error {}
-
-/** Elements that follow dataValidations in a worksheet (ECMA-376 CT_Worksheet). */
-const AFTER_VALIDATIONS = new Set([
-  'hyperlinks',
-  'printOptions',
-  'pageMargins',
-  'pageSetup',
-  'headerFooter',
-  'rowBreaks',
-  'colBreaks',
-  'customProperties',
-  'cellWatches',
-  'ignoredErrors',
-  'smartTags',
-  'drawing',
-  'legacyDrawing',
-  'legacyDrawingHF',
-  'drawingHF',
-  'picture',
-  'oleObjects',
-  'controls',
-  'webPublishItems',
-  'tableParts',
-  'extLst',
-]);
 
 interface ExistingCell {
   column: number;
@@ -237,8 +213,7 @@ export function editSheet(xml: string, part: string, edit: SheetEdit): string {
       const text = `<${name} count="${newValidations.length}">${added}</${name}>`;
       if (validations) splices.push({ start: validations.span.start, end: validations.span.end, text });
       else {
-        const before = topLevel.find((e) => AFTER_VALIDATIONS.has(e.local));
-        const at = before ? before.span.start : root.span.closeStart;
+        const at = insertionPointFor('worksheet', 'dataValidations', topLevel, root);
         splices.push({ start: at, end: at, text });
       }
     }

@@ -7,32 +7,8 @@
 
 import { PrintSetup, titleRowsReference } from '../core/layout/print';
 import { sheetReference } from '../core/layout/template';
+import { insertionPointFor } from './schema-order';
 import { applySplices, attributes, ElementEvent, escapeText, prefixOf, Splice, walkElements } from './xml-text';
-
-/** Worksheet elements that come after pageMargins (ECMA-376 CT_Worksheet), pageSetup first. */
-const AFTER_MARGINS = [
-  'pageSetup',
-  'headerFooter',
-  'rowBreaks',
-  'colBreaks',
-  'customProperties',
-  'cellWatches',
-  'ignoredErrors',
-  'smartTags',
-  'drawing',
-  'legacyDrawing',
-  'legacyDrawingHF',
-  'drawingHF',
-  'picture',
-  'oleObjects',
-  'controls',
-  'webPublishItems',
-  'tableParts',
-  'extLst',
-];
-
-/** Workbook elements that come after definedNames (CT_Workbook). */
-const AFTER_DEFINED_NAMES = ['calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
 
 /** pageSetup attributes that say how the sheet prints: any of them makes the setup the user's. */
 const OWN_SETUP = ['orientation', 'scale', 'fitToWidth', 'fitToHeight'];
@@ -102,7 +78,7 @@ export function withPrintSetup(xml: string, part: string, setup: PrintSetup, own
   } else if (margins) {
     if (newSetup) splices.push({ start: margins.span.end, end: margins.span.end, text: newSetup });
   } else {
-    const at = insertionPoint(top, AFTER_MARGINS, root);
+    const at = insertionPointFor('worksheet', 'pageMargins', top, root);
     splices.push({ start: at, end: at, text: marginsXml(p, setup) + newSetup });
   }
   return applySplices(xml, splices);
@@ -123,7 +99,7 @@ function withMarginsOnly(xml: string, part: string, setup: PrintSetup): string {
     },
   );
   if (!root || top.some((e) => e.local === 'pageMargins')) return xml;
-  const at = insertionPoint(top, AFTER_MARGINS, root);
+  const at = insertionPointFor('worksheet', 'pageMargins', top, root);
   return applySplices(xml, [{ start: at, end: at, text: marginsXml(prefixOf(root.tag.name), setup) }]);
 }
 
@@ -164,7 +140,7 @@ export function withPrintTitles(xml: string, part: string, sheets: readonly Prin
   if (definedNames && !definedNames.span.selfClosing) return applySplices(xml, [{ start: definedNames.span.closeStart, end: definedNames.span.closeStart, text: names }]);
   const text = `<${p}definedNames>${names}</${p}definedNames>`;
   if (definedNames) return applySplices(xml, [{ start: definedNames.span.start, end: definedNames.span.end, text }]);
-  const at = insertionPoint(top, AFTER_DEFINED_NAMES, root);
+  const at = insertionPointFor('workbook', 'definedNames', top, root);
   return applySplices(xml, [{ start: at, end: at, text }]);
 }
 
@@ -174,11 +150,6 @@ function marginsXml(p: string, setup: PrintSetup): string {
 }
 
 /** Where an element goes: before the first of the elements that must follow it, else at the end of the root. */
-function insertionPoint(top: readonly ElementEvent[], after: readonly string[], root: ElementEvent): number {
-  const next = top.find((e) => after.includes(e.local));
-  return next ? next.span.start : root.span.closeStart;
-}
-
 /** An element's start tag with some attributes set (and some removed), the others kept in their order. */
 function startTag(e: ElementEvent, set: Record<string, string>, selfClosing: boolean, remove: readonly string[] = []): string {
   const attrs: Record<string, string> = {};
