@@ -3,6 +3,7 @@
 // compared with the commitment as it is now, and the cells Approve writes.
 
 import { Label, Language, matchKey, tableSheet } from './contract';
+import { fill } from './finding';
 import { LayoutCell } from './layout/cells';
 import { cellOf, Commitment, firstCellOf, isUnread, Plan } from './plan';
 import { Day, dayFromParts, formatDay } from './values';
@@ -275,7 +276,7 @@ function header(key: string, lang: Language): string {
  * cannot be read, so nothing is half-approved.
  */
 export function approvalCells(plan: Plan, request: ApprovalRequest, lang: Language): ApprovalPlan {
-  const say = (label: Label, params: Record<string, string> = {}): string => label[lang].replace(/\{(\w+)\}/g, (w, k: string) => params[k] ?? w);
+  const say = (label: Label, params: Record<string, string> = {}): string => fill(label[lang], params);
   const found = plan.sheets.commitments;
   const problems: string[] = [];
   const by = request.by.trim();
@@ -360,7 +361,7 @@ const SELECTION_PROBLEMS = {
  * selection elsewhere, or holding no commitment, is refused with what to do.
  */
 export function approvalCellsForSelection(plan: Plan, selection: readonly SelectedRows[], request: Omit<ApprovalRequest, 'ids'>, lang: Language): ApprovalPlan {
-  const say = (label: Label, params: Record<string, string>): string => label[lang].replace(/\{(\w+)\}/g, (w, k: string) => params[k] ?? w);
+  const say = (label: Label, params: Record<string, string>): string => fill(label[lang], params);
   const found = plan.sheets.commitments;
   if (!found) return approvalCells(plan, { ...request, ids: [] }, lang);
   const sheet = found.name;

@@ -53,6 +53,12 @@ export interface RuleDef {
   step?: Label;
 }
 
+/** `{name}` in a template replaced by values.name; a name with no value stays as written. */
+export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (values[name] === undefined ? whole : String(values[name])));
+}
+
+/** The same, where a value may be a Label, written in `lang`. */
 export function render(template: string, params: Params, lang: Language): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const p = params[name];

@@ -7,6 +7,7 @@
 import type { Language } from '../core/contract';
 import { commitmentLine, FeasibilityView, FEASIBILITY_WORDS, hoursLoad, moneyLoad, SpanView, UNCOVERED_WORDS, UncoveredGroupView } from '../core/feasibility';
 import { formatDay } from '../core/values';
+import { fill } from '../core/finding';
 import { el } from './element';
 
 const WORDS = {
@@ -26,9 +27,6 @@ const WORDS = {
 
 type Word = keyof typeof WORDS;
 
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, k: string) => (values[k] === undefined ? whole : String(values[k])));
-}
 
 /** Where a click on a span or a commitment goes: its cell. */
 export type SelectCell = (sheet: string, cell: string) => void;

@@ -11,6 +11,7 @@ import { countsOf, ListPage, PAGE_SIZE } from '../core/pane-page';
 import type { PaneCheckView, PaneCommitment, PaneFinding } from '../core/pane-view';
 import { REASON_WORDS } from '../core/support';
 import { approvalMessage, approveControl } from './approve';
+import { fill } from '../core/finding';
 import { el, svg } from './element';
 import { feasibilitySection } from './feasibility';
 import { nextStepsSection } from './next-steps';
@@ -133,9 +134,6 @@ export function plainFailure(action: Action | 'approve' | 'select', error: unkno
   return `${FAILURES.generic[action][lang]} ${FAILURES.advice[known][lang]}`;
 }
 
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, k: string) => (values[k] === undefined ? whole : String(values[k])));
-}
 
 /** Mounts the pane into `root`; everything it shows comes from `host`. */
 export function mountPane(root: HTMLElement, host: PaneHost, options: PaneOptions): void {
